@@ -81,7 +81,10 @@ public final class ConnectWorker extends Server {
                 offset.flush.interval.ms=5000
                 plugin.path=%s
                 """
-                .formatted(settings.kafkaBootstrap(), StackSettings.HOST, settings.connectPort().port(),
+                .formatted(
+                        settings.kafkaBootstrap(),
+                        StackSettings.HOST,
+                        settings.connectPort().port(),
                         settings.connectPluginPath());
     }
 

@@ -24,7 +24,8 @@ final class Distributions {
         Path dir = settings.home().resolve(relative);
         if (!Files.isDirectory(dir)) {
             throw new StackException(what + " is not assembled: " + dir + " is missing. Build it with "
-                    + "'./mvnw -q -B install -DskipTests' in " + settings.home() + " (./trustwatch does this by itself).");
+                    + "'./mvnw -q -B install -DskipTests' in " + settings.home()
+                    + " (./trustwatch does this by itself).");
         }
         return dir;
     }

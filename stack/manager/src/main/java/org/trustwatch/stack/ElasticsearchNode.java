@@ -79,11 +79,7 @@ public final class ElasticsearchNode extends Server {
                 chownTree(owned);
             }
             List<String> dropPrivileges = List.of(
-                    "setpriv",
-                    "--reuid=" + UNPRIVILEGED_ID,
-                    "--regid=" + UNPRIVILEGED_ID,
-                    "--clear-groups",
-                    "--");
+                    "setpriv", "--reuid=" + UNPRIVILEGED_ID, "--regid=" + UNPRIVILEGED_ID, "--clear-groups", "--");
             requireAccess(dropPrivileges, esHome.resolve("lib"), "-r");
             requireAccess(dropPrivileges, data, "-w");
             command.addAll(dropPrivileges);
@@ -118,8 +114,10 @@ public final class ElasticsearchNode extends Server {
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> readUntilReady(node));
         try (OutputStream stdin = node.getOutputStream()) {
             stdin.write(ElasticsearchServerArgs.encode(
-                    dir().resolve("es.pid").toString(), nodeSettings(esHome, data, logs), esHome.resolve("config")
-                            .toString(), logs.toString()));
+                    dir().resolve("es.pid").toString(),
+                    nodeSettings(esHome, data, logs),
+                    esHome.resolve("config").toString(),
+                    logs.toString()));
         } catch (IOException e) {
             // the node died before reading its arguments; its stderr below says why
         }
@@ -137,7 +135,8 @@ public final class ElasticsearchNode extends Server {
             }
         } catch (TimeoutException e) {
             node.destroyForcibly();
-            throw new StackException("Elasticsearch was not ready after " + settings.startTimeout().toSeconds() + " s");
+            throw new StackException("Elasticsearch was not ready after "
+                    + settings.startTimeout().toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             node.destroyForcibly();
@@ -175,7 +174,8 @@ public final class ElasticsearchNode extends Server {
         nodeSettings.put("node.name", "trustwatch-1");
         nodeSettings.put("network.host", StackSettings.HOST);
         nodeSettings.put("http.port", Integer.toString(settings.esPort().port()));
-        nodeSettings.put("transport.port", Integer.toString(settings.esTransportPort().port()));
+        nodeSettings.put(
+                "transport.port", Integer.toString(settings.esTransportPort().port()));
         nodeSettings.put("discovery.type", "single-node");
         // a developer's nearly full disk must not turn every index read-only
         nodeSettings.put("cluster.routing.allocation.disk.threshold_enabled", "false");

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 public final class JdkLocator {
 
-    private static final Pattern JAVA_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?", Pattern.MULTILINE);
+    private static final Pattern JAVA_VERSION =
+            Pattern.compile("^JAVA_VERSION=\"(\\d+)(?:\\.(\\d+))?", Pattern.MULTILINE);
 
     private final List<Jdk> installed;
 
@@ -95,18 +96,20 @@ public final class JdkLocator {
         return installed.stream()
                 .filter(jdk -> jdk.version() >= min && jdk.version() <= max)
                 .max(Comparator.comparingInt(Jdk::version))
-                .orElseThrow(() -> new StackException(server + " needs a JDK " + range(min, max) + ", and none is installed ("
-                        + describeInstalled() + "). Install one under /usr/lib/jvm, or set " + overrideVariable
-                        + " to its home."));
+                .orElseThrow(() ->
+                        new StackException(server + " needs a JDK " + range(min, max) + ", and none is installed ("
+                                + describeInstalled() + "). Install one under /usr/lib/jvm, or set " + overrideVariable
+                                + " to its home."));
     }
 
     private String describeInstalled() {
         if (installed.isEmpty()) {
             return "no JDK found in JAVA_HOME or /usr/lib/jvm";
         }
-        return "found: " + installed.stream()
-                .map(jdk -> jdk.home() + " (Java " + jdk.version() + ")")
-                .collect(Collectors.joining(", "));
+        return "found: "
+                + installed.stream()
+                        .map(jdk -> jdk.home() + " (Java " + jdk.version() + ")")
+                        .collect(Collectors.joining(", "));
     }
 
     private static String range(int min, int max) {

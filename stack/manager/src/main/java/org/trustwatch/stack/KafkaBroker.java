@@ -74,9 +74,10 @@ public final class KafkaBroker extends Server {
         try {
             if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
-                throw new StackException("Formatting Kafka's storage in " + dir().resolve("data") + " failed:\n  "
-                        + String.join("\n  ", Probes.tail(output, 15))
-                        + "\nWhat to do: fix the cause above, or start from empty data with './trustwatch stack up --reset'.");
+                throw new StackException(
+                        "Formatting Kafka's storage in " + dir().resolve("data") + " failed:\n  "
+                                + String.join("\n  ", Probes.tail(output, 15))
+                                + "\nWhat to do: fix the cause above, or start from empty data with './trustwatch stack up --reset'.");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

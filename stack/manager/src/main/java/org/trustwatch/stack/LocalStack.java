@@ -65,9 +65,8 @@ public final class LocalStack {
             down();
             deleteTree(settings.dataDir());
         }
-        List<Server> toStart = servers().stream()
-                .filter(server -> server.running().isEmpty())
-                .toList();
+        List<Server> toStart =
+                servers().stream().filter(server -> server.running().isEmpty()).toList();
         refuseTakenPorts(toStart);
         Map<Server, Jdk> jdks = chooseJdks(toStart);
         try {
@@ -80,7 +79,8 @@ public final class LocalStack {
                     + ". Set " + StackSettings.DATA_DIR + " to a writable directory.");
         }
         try {
-            startAndAwait(toStart, jdks, System.nanoTime() + settings.startTimeout().toNanos());
+            startAndAwait(
+                    toStart, jdks, System.nanoTime() + settings.startTimeout().toNanos());
         } catch (RuntimeException e) {
             toStart.forEach(Server::stop);
             throw e;
@@ -113,7 +113,11 @@ public final class LocalStack {
             jdks.put(
                     server,
                     locator.select(
-                            server.name(), need.min(), need.max(), need.variable(), settings.value(need.variable(), null)));
+                            server.name(),
+                            need.min(),
+                            need.max(),
+                            need.variable(),
+                            settings.value(need.variable(), null)));
         }
         return jdks;
     }
@@ -145,8 +149,10 @@ public final class LocalStack {
                 }
             }
             if (System.nanoTime() > deadline && !waiting.isEmpty()) {
-                throw failure(waiting.get(0), "it was not healthy within " + settings.startTimeout().toSeconds()
-                        + " s (" + StackSettings.START_TIMEOUT + " sets the limit)");
+                throw failure(
+                        waiting.get(0),
+                        "it was not healthy within " + settings.startTimeout().toSeconds() + " s ("
+                                + StackSettings.START_TIMEOUT + " sets the limit)");
             }
             sleep(POLL);
         }
@@ -170,7 +176,8 @@ public final class LocalStack {
         try {
             return launch.get();
         } catch (ExecutionException e) {
-            String why = e.getCause() instanceof StackException stack ? stack.getMessage() : String.valueOf(e.getCause());
+            String why =
+                    e.getCause() instanceof StackException stack ? stack.getMessage() : String.valueOf(e.getCause());
             throw failure(server, why);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -211,7 +218,9 @@ public final class LocalStack {
         for (Server server : reversed) {
             Optional<ProcessHandle> running = server.running();
             if (server.stop()) {
-                out.printf("  %-14s stopped (pid %d)%n", server.name(), running.map(ProcessHandle::pid).orElse(-1L));
+                out.printf(
+                        "  %-14s stopped (pid %d)%n",
+                        server.name(), running.map(ProcessHandle::pid).orElse(-1L));
             }
         }
     }
@@ -233,10 +242,7 @@ public final class LocalStack {
             }
             out.printf(
                     "  %-14s %-9s %-10s %s%n",
-                    server.name(),
-                    state,
-                    running.map(h -> "pid " + h.pid()).orElse(""),
-                    server.url());
+                    server.name(), state, running.map(h -> "pid " + h.pid()).orElse(""), server.url());
         }
         return allHealthy;
     }

@@ -48,12 +48,14 @@ public final class SchemaRegistry extends Server {
         command.add("-Dquarkus.http.port=" + settings.registryPort().port());
         // the management interface (health) would otherwise listen on 0.0.0.0:9000
         command.add("-Dquarkus.management.host=" + StackSettings.HOST);
-        command.add("-Dquarkus.management.port=" + settings.registryManagementPort().port());
+        command.add(
+                "-Dquarkus.management.port=" + settings.registryManagementPort().port());
         command.add("-Dquarkus.otel.enabled=false");
         command.add("-Dquarkus.log.console.color=false");
         command.add("-Dapicurio.storage.kind=sql");
         command.add("-Dapicurio.storage.sql.kind=h2");
-        command.add("-Dapicurio.datasource.url=jdbc:h2:file:" + dir().resolve("h2").resolve("registry"));
+        command.add(
+                "-Dapicurio.datasource.url=jdbc:h2:file:" + dir().resolve("h2").resolve("registry"));
         command.add("-Djava.io.tmpdir=" + Files.createDirectories(dir().resolve("tmp")));
         command.add("-jar");
         command.add(registryHome.resolve("quarkus-run.jar").toString());
@@ -62,8 +64,8 @@ public final class SchemaRegistry extends Server {
 
     @Override
     public boolean healthy() {
-        return Probes.httpStatus("http://" + StackSettings.HOST + ":" + settings.registryManagementPort().port()
-                        + "/health/ready")
+        return Probes.httpStatus("http://" + StackSettings.HOST + ":"
+                        + settings.registryManagementPort().port() + "/health/ready")
                 == 200;
     }
 }

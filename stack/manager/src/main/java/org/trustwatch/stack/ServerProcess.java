@@ -26,6 +26,8 @@ public final class ServerProcess {
 
     private final Path pidFile;
     private final String marker;
+    /** The process this object started, known for sure even before its command line shows the marker. */
+    private volatile Process started;
 
     public ServerProcess(Path serverDir) {
         this.pidFile = serverDir.resolve("server.pid");
@@ -73,17 +75,23 @@ public final class ServerProcess {
     }
 
     private Process record(Process process) throws IOException {
+        started = process;
         Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.US_ASCII);
         return process;
     }
 
     /** The running process this stack started for the server, if any. */
     public Optional<ProcessHandle> running() {
+        Process own = started;
+        if (own != null && own.isAlive()) {
+            return Optional.of(own.toHandle());
+        }
         if (!Files.isReadable(pidFile)) {
             return Optional.empty();
         }
         try {
-            long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
+            long pid = Long.parseLong(
+                    Files.readString(pidFile, StandardCharsets.US_ASCII).trim());
             return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(this::isOurs);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
@@ -97,7 +105,10 @@ public final class ServerProcess {
             String args = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ');
             return args.contains(marker + " ");
         } catch (IOException e) {
-            return handle.info().arguments().map(a -> List.of(a).contains(marker)).orElse(false);
+            return handle.info()
+                    .arguments()
+                    .map(a -> List.of(a).contains(marker))
+                    .orElse(false);
         }
     }
 
@@ -110,6 +121,7 @@ public final class ServerProcess {
     }
 
     public void forget() {
+        started = null;
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {

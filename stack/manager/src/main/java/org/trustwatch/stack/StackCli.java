@@ -8,7 +8,8 @@ import java.util.Optional;
 /** {@code trustwatch stack up [--reset] | down | status | logs [SERVER] [--lines N] | path SERVER}. */
 public final class StackCli {
 
-    static final String USAGE = """
+    static final String USAGE =
+            """
             usage: trustwatch stack up [--reset]     start every server, wait until healthy (--reset: empty data)
                    trustwatch stack down             stop every server the stack started
                    trustwatch stack status           state, pid and URL of each server (exit 1 if one is not healthy)

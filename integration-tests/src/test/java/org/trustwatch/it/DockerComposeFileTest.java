@@ -40,7 +40,8 @@ class DockerComposeFileTest {
         assertEquals(
                 "docker.elastic.co/elasticsearch/elasticsearch:" + System.getProperty("elasticsearch.version"),
                 image("elasticsearch"));
-        assertEquals("apicurio/apicurio-registry:" + System.getProperty("apicurio.registry.version"), image("registry"));
+        assertEquals(
+                "apicurio/apicurio-registry:" + System.getProperty("apicurio.registry.version"), image("registry"));
     }
 
     @Test
@@ -54,7 +55,10 @@ class DockerComposeFileTest {
         List<String> volumes = new ArrayList<>();
         services.get("connect").get("volumes").forEach(v -> volumes.add(v.asText()));
         assertTrue(volumes.contains("./connectors/target/plugins:/opt/trustwatch/plugins:ro"), volumes.toString());
-        assertTrue(TestStack.home().resolve("stack/docker/connect-worker.properties").toFile().isFile());
+        assertTrue(TestStack.home()
+                .resolve("stack/docker/connect-worker.properties")
+                .toFile()
+                .isFile());
     }
 
     private static String image(String service) {

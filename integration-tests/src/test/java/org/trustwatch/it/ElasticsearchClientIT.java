@@ -28,7 +28,8 @@ class ElasticsearchClientIT {
     @BeforeAll
     static void connect() {
         String url = TestStack.get().settings().elasticsearchUrl();
-        transport = new RestClientTransport(RestClient.builder(HttpHost.create(url)).build(), new JacksonJsonpMapper());
+        transport =
+                new RestClientTransport(RestClient.builder(HttpHost.create(url)).build(), new JacksonJsonpMapper());
         client = new ElasticsearchClient(transport);
     }
 
@@ -61,7 +62,8 @@ class ElasticsearchClientIT {
 
         SearchResponse<Doc> response = client.search(
                 s -> s.index(INDEX)
-                        .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("category").value("MISDIRECTED_EMAIL")))
+                        .query(q -> q.bool(b -> b.filter(
+                                        f -> f.term(t -> t.field("category").value("MISDIRECTED_EMAIL")))
                                 .filter(f -> f.term(t -> t.field("source_ip").value("10.20.0.0/16"))))),
                 Doc.class);
 

@@ -105,7 +105,8 @@ class SchemaRoundTripIT {
             int schemaId = wire.getInt();
 
             JsonNode registered = getJson("/apis/ccompat/v7/schemas/ids/" + schemaId);
-            Schema fromRegistry = new Schema.Parser().parse(registered.get("schema").asText());
+            Schema fromRegistry =
+                    new Schema.Parser().parse(registered.get("schema").asText());
             assertEquals(SpecificData.get().getSchema(type), fromRegistry, "schema the id points at");
 
             T read = serde.deserializer().deserialize(topic, received.value());
@@ -130,9 +131,12 @@ class SchemaRoundTripIT {
 
     private static ConsumerRecord<byte[], byte[]> readOne(String topic) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -42,7 +42,8 @@ class StackLifecycleIT {
         try (var serde = RegistrySerdes.<School>valueSerde(settings.registryUrl())) {
             written = serde.serializer().serialize(topic, school);
         }
-        String subjectsBefore = Probes.httpBody(settings.registryUrl() + "/apis/ccompat/v7/subjects").orElseThrow();
+        String subjectsBefore = Probes.httpBody(settings.registryUrl() + "/apis/ccompat/v7/subjects")
+                .orElseThrow();
 
         stack.down();
         assertEquals(List.of(), processesOf(settings.dataDir()), "processes of the stack after down");
@@ -53,7 +54,8 @@ class StackLifecycleIT {
         }
         assertEquals(
                 subjectsBefore,
-                Probes.httpBody(settings.registryUrl() + "/apis/ccompat/v7/subjects").orElseThrow());
+                Probes.httpBody(settings.registryUrl() + "/apis/ccompat/v7/subjects")
+                        .orElseThrow());
         try (var serde = RegistrySerdes.<School>valueSerde(settings.registryUrl())) {
             // the schema id in bytes written before the restart still resolves, and is reused rather than renewed
             assertEquals(school, serde.deserializer().deserialize(topic, written));
@@ -64,8 +66,8 @@ class StackLifecycleIT {
     @Test
     void upFailsFastNamingATakenPortAndItsVariable(@TempDir Path dataDir) throws Exception {
         try (ServerSocket squatter = new ServerSocket(0, 1, InetAddress.getByName(StackSettings.HOST))) {
-            List<String> command = List.of(
-                    TestStack.home().resolve("trustwatch").toString(), "stack", "up");
+            List<String> command =
+                    List.of(TestStack.home().resolve("trustwatch").toString(), "stack", "up");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put(StackSettings.DATA_DIR, dataDir.toString());
@@ -107,7 +109,8 @@ class StackLifecycleIT {
         String marker = "-Dtrustwatch.stack=" + dataDir.toAbsolutePath().normalize();
         List<Long> pids = new ArrayList<>();
         try (Stream<Path> proc = Files.list(Path.of("/proc"))) {
-            for (Path dir : proc.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path dir :
+                    proc.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     String cmdline = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
                     if (cmdline.contains(marker)) {

@@ -43,7 +43,9 @@ public final class TestStack {
 
     /** The checkout, where the build assembled the servers. */
     public static Path home() {
-        return Path.of(System.getProperty("trustwatch.home", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("trustwatch.home", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Stops the stack if this run started it. */

@@ -1,0 +1,17 @@
+package org.trustwatch.ingest.proxy;
+
+import org.trustwatch.ingest.LogParser;
+import org.trustwatch.ingest.ParseContext;
+import org.trustwatch.ingest.ParseSink;
+import org.trustwatch.ingest.RawLine;
+
+/** PLACEHOLDER: being written; replace this whole file. */
+public final class E2guardianParser implements LogParser {
+
+    public E2guardianParser(ParseContext context) {}
+
+    @Override
+    public void parse(RawLine line, ParseSink sink) {
+        sink.reject(line, "this format is not implemented yet");
+    }
+}

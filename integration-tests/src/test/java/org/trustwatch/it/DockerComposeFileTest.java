@@ -54,7 +54,10 @@ class DockerComposeFileTest {
     void connectMountsTheProjectsPluginsAndWorkerSettings() {
         List<String> volumes = new ArrayList<>();
         services.get("connect").get("volumes").forEach(v -> volumes.add(v.asText()));
-        assertTrue(volumes.contains("./connectors/target/plugins:/opt/trustwatch/plugins:ro"), volumes.toString());
+        assertTrue(
+                volumes.contains(
+                        "./connectors/log-sources/target/connect-plugin:/opt/trustwatch/plugins/log-sources:ro"),
+                volumes.toString());
         assertTrue(TestStack.home()
                 .resolve("stack/docker/connect-worker.properties")
                 .toFile()

@@ -39,7 +39,6 @@ public final class ConnectWorker extends Server {
     protected Process launch(Jdk jdk) throws IOException {
         Path lib = Distributions.kafkaLib(settings);
         Path logs = Files.createDirectories(dir().resolve("logs"));
-        Files.createDirectories(settings.connectPluginPath());
         Path config = dir().resolve("worker.properties");
         Files.writeString(config, workerProperties(), StandardCharsets.UTF_8);
         Path log4j = dir().resolve("log4j2.properties");

@@ -1,9 +1,15 @@
 package org.trustwatch.stack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the local stack lives and which ports it uses, read from {@code TRUSTWATCH_*} variables.
@@ -73,11 +79,29 @@ public final class StackSettings {
         return dataDir().resolve(server);
     }
 
-    public Path connectPluginPath() {
+    /**
+     * Connect's plugin.path: the variable's comma-separated directories, else the plugin directory each connector
+     * module's build assembles ({@code connectors/<module>/target/connect-plugin}).
+     */
+    public List<Path> connectPluginPath() {
         String path = variables.get(CONNECT_PLUGIN_PATH);
-        return path == null || path.isBlank()
-                ? home.resolve("connectors").resolve("target").resolve("plugins")
-                : Path.of(path).toAbsolutePath().normalize();
+        if (path != null && !path.isBlank()) {
+            return Arrays.stream(path.split(","))
+                    .map(String::trim)
+                    .filter(p -> !p.isEmpty())
+                    .map(p -> Path.of(p).toAbsolutePath().normalize())
+                    .toList();
+        }
+        List<Path> built = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(home.resolve("connectors"))) {
+            modules.map(module -> module.resolve("target").resolve("connect-plugin"))
+                    .filter(Files::isDirectory)
+                    .sorted()
+                    .forEach(built::add);
+        } catch (IOException e) {
+            // no connectors built yet: the worker starts with no plugins of ours
+        }
+        return built;
     }
 
     public PortSetting kafkaPort() {

@@ -62,7 +62,7 @@ import java.util.Set;
  * social-networking, {@code radiotv}, {@code webradio}, {@code webtv} streaming, {@code anonvpn} anonymiser,
  * {@code spyware} malware, {@code hacking}, {@code webmail}, {@code shopping}, {@code education/schools} education.
  *
- * <p>Known directories that name no rule category are skipped without a report (see {@link #IGNORED}), notably:
+ * <p>Known directories that name no rule category are skipped without a report ({@link #isIgnored}), notably:
  * UT1 {@code child} is a list of sites <em>suitable for</em> children under 10, never child abuse;
  * {@code strict_redirector} and {@code strong_redirector} are {@code redirector} plus search-engine caches (Google,
  * Yahoo), which would mark every search as an anonymiser, and {@code redirector} is always beside them;
@@ -76,7 +76,7 @@ public final class ListCategoryNames {
     private static final Map<String, CanonicalCategory> NAMES = new HashMap<>();
 
     /** Directory names of UT1 and Shalla lists that deliberately map to no category. */
-    public static final Set<String> IGNORED = new HashSet<>();
+    private static final Set<String> IGNORED = new HashSet<>();
 
     static {
         // UT1

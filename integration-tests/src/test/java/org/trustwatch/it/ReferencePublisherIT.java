@@ -15,7 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trustwatch.ingest.reference.Problems;
+import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
 import org.trustwatch.schema.DirectoryEntry;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.trustwatch.ingest.Problems;
 
 /**
  * Loads the domain to web category lists of reference-data.md ("web categories"):
@@ -33,7 +34,7 @@ import java.util.zip.GZIPInputStream;
  * </ul>
  *
  * <p>Problems never stop loading: each bad row is reported as {@code file:row: reason} to the {@link
- * ErrorCollector} and skipped; an unreadable file is reported as {@code file: reason}. At most
+ * Problems} and skipped; an unreadable file is reported as {@code file: reason}. At most
  * {@value #MAX_ERRORS_PER_FILE} bad rows are reported per file, then a count of the rest.
  */
 public final class WebCategoryLists {
@@ -44,14 +45,14 @@ public final class WebCategoryLists {
     private WebCategoryLists() {}
 
     /** A {@code categories.csv} file or a block-list directory, whichever the path is. */
-    public static DomainCategories load(Path csvOrDirectory, ErrorCollector errors) {
+    public static DomainCategories load(Path csvOrDirectory, Problems errors) {
         if (Files.isDirectory(csvOrDirectory)) {
             return loadDirectory(csvOrDirectory, errors);
         }
         return loadCsv(csvOrDirectory, errors);
     }
 
-    public static DomainCategories loadCsv(Path file, ErrorCollector errors) {
+    public static DomainCategories loadCsv(Path file, Problems errors) {
         DomainTable table = new DomainTable();
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file);
@@ -64,7 +65,7 @@ public final class WebCategoryLists {
         return new DomainCategories(table);
     }
 
-    public static DomainCategories loadDirectory(Path directory, ErrorCollector errors) {
+    public static DomainCategories loadDirectory(Path directory, Problems errors) {
         DomainTable table = new DomainTable();
         List<Path> lists;
         try (Stream<Path> paths = Files.walk(directory, MAX_DEPTH + 1)) {
@@ -104,8 +105,7 @@ public final class WebCategoryLists {
                 && Files.isRegularFile(path);
     }
 
-    private static void readDomainsFile(
-            Path file, CanonicalCategory category, DomainTable table, ErrorCollector errors) {
+    private static void readDomainsFile(Path file, CanonicalCategory category, DomainTable table, Problems errors) {
         String name = file.toString();
         FileErrors fileErrors = new FileErrors(name, errors);
         try (InputStream raw = Files.newInputStream(file);
@@ -284,10 +284,10 @@ public final class WebCategoryLists {
     /** Caps the rows reported for one file. */
     private static final class FileErrors {
         private final String file;
-        private final ErrorCollector errors;
+        private final Problems errors;
         private int count;
 
-        FileErrors(String file, ErrorCollector errors) {
+        FileErrors(String file, Problems errors) {
             this.file = file;
             this.errors = errors;
         }

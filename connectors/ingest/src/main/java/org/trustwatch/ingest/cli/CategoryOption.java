@@ -1,14 +1,23 @@
 package org.trustwatch.ingest.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.category.WebCategories;
+import org.trustwatch.ingest.category.WebCategoryLists;
 
-/** Loads the --categories list. PLACEHOLDER until the category list loaders are merged. */
+/** The --categories list: its bad rows are reported on stderr and skipped, as for every reference file. */
 final class CategoryOption {
 
     private CategoryOption() {}
 
     static WebCategories load(Path path) {
-        throw new IllegalArgumentException("--categories is not available yet");
+        if (!Files.exists(path)) {
+            throw new IllegalArgumentException("--categories " + path + ": no such file or directory");
+        }
+        Problems problems = new Problems();
+        WebCategories categories = WebCategoryLists.load(path, problems);
+        problems.all().forEach(System.err::println);
+        return categories;
     }
 }

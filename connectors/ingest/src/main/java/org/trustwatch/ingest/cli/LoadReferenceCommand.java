@@ -3,7 +3,7 @@ package org.trustwatch.ingest.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.trustwatch.ingest.reference.Problems;
+import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.trustwatch.ingest.Problems;
 import org.trustwatch.schema.DeviceRecord;
 import org.trustwatch.schema.DirectoryEntry;
 import org.trustwatch.schema.Exemption;

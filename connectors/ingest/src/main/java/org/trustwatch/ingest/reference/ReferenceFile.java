@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.csv.CsvTable;
 
 /**
@@ -30,19 +31,19 @@ abstract class ReferenceFile<T> {
     /** @param knownSchools the school ids of schools.csv, or null when not checking */
     List<T> read(Path file, java.util.Set<String> knownSchools, Problems problems) {
         if (!Files.isRegularFile(file)) {
-            problems.add(file, "missing: export it with the columns " + String.join(", ", requiredColumns()));
+            problems.report(file, 0, "missing: export it with the columns " + String.join(", ", requiredColumns()));
             return List.of();
         }
         CsvTable table;
         try {
             table = CsvTable.read(file);
         } catch (IOException e) {
-            problems.add(file, "cannot read: " + e.getMessage());
+            problems.report(file, 0, "cannot read: " + e.getMessage());
             return List.of();
         }
         List<String> missing = table.missing(requiredColumns());
         if (!missing.isEmpty()) {
-            problems.add(file, 1, "header lacks the column(s) " + String.join(", ", missing));
+            problems.report(file, 1, "header lacks the column(s) " + String.join(", ", missing));
             return List.of();
         }
         List<T> records = new ArrayList<>();
@@ -61,7 +62,7 @@ abstract class ReferenceFile<T> {
                 }
                 records.add(record);
             } catch (BadRow e) {
-                problems.add(file, row.number(), e.getMessage());
+                problems.report(file, row.number(), e.getMessage());
             }
         }
         return records;

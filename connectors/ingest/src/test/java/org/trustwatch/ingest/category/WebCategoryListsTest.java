@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustwatch.ingest.Problems;
 
 class WebCategoryListsTest {
 
@@ -35,7 +36,7 @@ class WebCategoryListsTest {
                         + "games.example.org,games\n"
                         + "xxx,adult\n"
                         + "203.0.113.9,malware\n");
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         DomainCategories list = WebCategoryLists.load(csv, errors);
 
         assertTrue(errors.isEmpty(), errors::toString);
@@ -67,7 +68,7 @@ class WebCategoryListsTest {
                         + "-,Proxy Avoidance,hidemy.name\r\n"
                         + "x,Social Networking,TikTok.com\r\n"
                         + "x,webmail,bücher.example\r\n");
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         DomainCategories list = WebCategoryLists.loadCsv(csv, errors);
 
         assertTrue(errors.isEmpty(), errors::toString);
@@ -95,7 +96,7 @@ class WebCategoryListsTest {
                         + "\"quoted\nrow\",adult\n" // 11-12
                         + "a..b.example,adult\n" // 13
                         + "fine.example,gambling\n"); // 14
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         DomainCategories list = WebCategoryLists.loadCsv(csv, errors);
 
         String file = csv.toString();
@@ -109,7 +110,7 @@ class WebCategoryListsTest {
                 file + ":10: 'bad domain.example' is not a domain name",
                 file + ":11: 'quoted\nrow' is not a domain name".replace("\n", "?"),
                 file + ":13: 'a..b.example' is not a domain name");
-        assertEquals(expected, errors.errors());
+        assertEquals(expected, errors.all());
         assertEquals("games", list.categoryOf("ok.example"));
         assertEquals("gambling", list.categoryOf("fine.example"), "loading carries on after bad rows");
         assertEquals(2, list.size());
@@ -117,7 +118,7 @@ class WebCategoryListsTest {
 
     @Test
     void aCsvWithoutTheColumnsOrWithoutTheFileIsReportedNotThrown() throws IOException {
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         Path wrongHeader = write("wrong.csv", "host,type\nexample.org,games\n");
         assertEquals(0, WebCategoryLists.load(wrongHeader, errors).size());
         Path missing = dir.resolve("missing.csv");
@@ -125,16 +126,16 @@ class WebCategoryListsTest {
         Path empty = write("empty.csv", "");
         assertEquals(0, WebCategoryLists.load(empty, errors).size());
 
-        assertEquals(3, errors.errors().size(), errors::toString);
+        assertEquals(3, errors.all().size(), errors::toString);
         assertEquals(
                 wrongHeader + ":1: the header must name the columns domain and category, found: 'host,type'",
-                errors.errors().get(0));
+                errors.all().get(0));
         assertTrue(
-                errors.errors().get(1).startsWith(missing + ": cannot read: NoSuchFileException"),
-                errors.errors().get(1));
+                errors.all().get(1).startsWith(missing + ": cannot read: NoSuchFileException"),
+                errors.all().get(1));
         assertEquals(
                 empty + ":1: empty file: expected a header naming the columns domain and category",
-                errors.errors().get(2));
+                errors.all().get(2));
     }
 
     @Test
@@ -158,7 +159,7 @@ class WebCategoryListsTest {
                 Files.createDirectories(blacklists.resolve("phishing")).resolve("domains.gz")))) {
             out.write("paypa1-login.example\n".getBytes(StandardCharsets.UTF_8));
         }
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         DomainCategories list = WebCategoryLists.load(blacklists, errors);
 
         assertEquals("adult", list.categoryOf("www.pornhub.com"));
@@ -185,19 +186,19 @@ class WebCategoryListsTest {
                         blacklists.resolve("recettes_bizarres/domains")
                                 + ": unknown block-list category 'recettes_bizarres', skipped (see ListCategoryNames"
                                 + " for the names Trustwatch maps)"),
-                errors.errors());
+                errors.all());
     }
 
     @Test
     void reportsAtMostTwentyBadRowsPerFile() throws IOException {
         Path blacklists = dir.resolve("lists");
         write("lists/games/domains", "bad domain\n".repeat(25) + "good.example\n");
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         DomainCategories list = WebCategoryLists.load(blacklists, errors);
-        assertEquals(21, errors.errors().size());
+        assertEquals(21, errors.all().size());
         assertEquals(
                 blacklists.resolve("games/domains") + ": 5 more bad rows not shown",
-                errors.errors().get(20));
+                errors.all().get(20));
         assertEquals("games", list.categoryOf("good.example"));
     }
 
@@ -206,7 +207,7 @@ class WebCategoryListsTest {
         Path lists = dir.resolve("own");
         write("own/self-harm/domains", "harm.example\n");
         write("own/terrorism/domains", "terror.example\n");
-        ErrorCollector errors = new ErrorCollector();
+        Problems errors = new Problems();
         DomainCategories list = WebCategoryLists.load(lists, errors);
         assertTrue(errors.isEmpty(), errors::toString);
         assertEquals("self-harm", list.categoryOf("www.harm.example"));

@@ -281,7 +281,7 @@ class SquidParserTest {
             throws java.io.IOException {
         java.nio.file.Path csv = dir.resolve("categories.csv");
         java.nio.file.Files.writeString(csv, "domain,category\ngoogle.com,education\ndrive.google.com,file-sharing\n");
-        var errors = new org.trustwatch.ingest.category.ErrorCollector();
+        var errors = new org.trustwatch.ingest.Problems();
         SquidParser parser =
                 new SquidParser(context(org.trustwatch.ingest.category.WebCategoryLists.load(csv, errors)));
         RecordingSink sink = parse(

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustwatch.ingest.Problems;
 import org.trustwatch.schema.DeviceType;
 import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.Role;

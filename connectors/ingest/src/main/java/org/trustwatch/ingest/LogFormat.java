@@ -16,16 +16,16 @@ import org.trustwatch.ingest.report.SelfReportParser;
 
 /** The input formats, by the names people use on the command line and in connector settings. */
 public enum LogFormat {
-    SQUID("squid", Family.PROXY, SquidParser::new),
-    W3C("w3c", Family.PROXY, W3cParser::new),
-    E2GUARDIAN("e2guardian", Family.PROXY, E2guardianParser::new),
-    POSTFIX("postfix", Family.MAIL, PostfixParser::new),
-    M365_TRACE("m365-trace", Family.MAIL, M365TraceParser::new),
-    WINLOGBEAT("winlogbeat", Family.ENDPOINT, WinlogbeatParser::new),
-    NXLOG("nxlog", Family.ENDPOINT, NxlogParser::new),
-    EVTX_JSON("evtx-json", Family.ENDPOINT, EvtxJsonParser::new),
-    MDM("mdm", Family.ENDPOINT, MdmParser::new),
-    REPORTS("reports", Family.REPORTS, SelfReportParser::new);
+    SQUID("squid", Family.PROXY, false, SquidParser::new),
+    W3C("w3c", Family.PROXY, true, W3cParser::new),
+    E2GUARDIAN("e2guardian", Family.PROXY, false, E2guardianParser::new),
+    POSTFIX("postfix", Family.MAIL, false, PostfixParser::new),
+    M365_TRACE("m365-trace", Family.MAIL, true, M365TraceParser::new),
+    WINLOGBEAT("winlogbeat", Family.ENDPOINT, false, WinlogbeatParser::new),
+    NXLOG("nxlog", Family.ENDPOINT, false, NxlogParser::new),
+    EVTX_JSON("evtx-json", Family.ENDPOINT, false, EvtxJsonParser::new),
+    MDM("mdm", Family.ENDPOINT, false, MdmParser::new),
+    REPORTS("reports", Family.REPORTS, false, SelfReportParser::new);
 
     /** Which events a format yields, and so which topic they go to. */
     public enum Family {
@@ -47,12 +47,23 @@ public enum LogFormat {
 
     private final String formatName;
     private final Family family;
+    private final boolean headerDefinesColumns;
     private final Function<ParseContext, LogParser> factory;
 
-    LogFormat(String formatName, Family family, Function<ParseContext, LogParser> factory) {
+    LogFormat(
+            String formatName, Family family, boolean headerDefinesColumns, Function<ParseContext, LogParser> factory) {
         this.formatName = formatName;
         this.family = family;
+        this.headerDefinesColumns = headerDefinesColumns;
         this.factory = factory;
+    }
+
+    /**
+     * Whether lines are read by a header earlier in the file (W3C {@code #Fields:}, the CSV header row): a reader
+     * that resumes mid-file must let the parser see the file from its start.
+     */
+    public boolean headerDefinesColumns() {
+        return headerDefinesColumns;
     }
 
     public String formatName() {

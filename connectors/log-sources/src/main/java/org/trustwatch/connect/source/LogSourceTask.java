@@ -128,7 +128,10 @@ public class LogSourceTask extends SourceTask {
                         context.offsetStorageReader().offset(FileOffset.partition(file.toString()));
                 try {
                     FileOffset offset = stored == null ? null : FileOffset.fromMap(stored);
-                    feeds.put(file, new FileFeed(TailedFile.resume(file, offset, config.maxLineBytes())));
+                    feeds.put(
+                            file,
+                            new FileFeed(TailedFile.resume(
+                                    file, offset, format.headerDefinesColumns(), config.maxLineBytes())));
                     log.info(
                             "tailing {} from {}", file, offset == null ? "its start" : "position " + offset.position());
                 } catch (IOException | IllegalArgumentException e) {

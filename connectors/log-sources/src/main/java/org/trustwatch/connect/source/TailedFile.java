@@ -47,8 +47,13 @@ final class TailedFile implements AutoCloseable {
         this.maxLineBytes = maxLineBytes;
     }
 
-    /** Opens the file where the stored offset left it, or at its start when there is none. */
-    static TailedFile resume(Path path, FileOffset stored, int maxLineBytes) throws IOException {
+    /**
+     * Opens the file where the stored offset left it, or at its start when there is none.
+     *
+     * @param fromStart read from the file's start anyway, producing nothing before the stored offset: for formats
+     *     whose header defines the columns
+     */
+    static TailedFile resume(Path path, FileOffset stored, boolean fromStart, int maxLineBytes) throws IOException {
         TailedFile file = new TailedFile(path, maxLineBytes);
         if (!Files.exists(path)) {
             return file; // opened when it appears
@@ -59,15 +64,16 @@ final class TailedFile implements AutoCloseable {
         }
         Fingerprint remembered =
                 stored.fingerprint() == null ? null : new Fingerprint(stored.fingerprintLength(), stored.fingerprint());
+        long position = fromStart ? 0 : stored.position();
+        long line = fromStart ? 0 : stored.line();
         if (remembered == null || remembered.matches(path)) {
-            file.current = Source.open(path, stored.position(), stored.line(), stored.skipUntil(), maxLineBytes);
+            file.current = Source.open(path, position, line, stored.skipUntil(), maxLineBytes);
             return file;
         }
         var rotated = RotatedCopies.find(path, remembered);
         if (rotated.isPresent()) {
             log.info("{} was rotated while stopped: reading the rest of {} first", path, rotated.get());
-            file.draining =
-                    Source.open(rotated.get(), stored.position(), stored.line(), stored.skipUntil(), maxLineBytes);
+            file.draining = Source.open(rotated.get(), position, line, stored.skipUntil(), maxLineBytes);
         } else {
             log.warn(
                     "{} was replaced while stopped and no rotated copy starts with the bytes read before: lines"

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** A Kafka Connect worker in distributed mode (a cluster of one), with the project's plugins on its path. */
 public final class ConnectWorker extends Server {
@@ -84,7 +85,9 @@ public final class ConnectWorker extends Server {
                         settings.kafkaBootstrap(),
                         StackSettings.HOST,
                         settings.connectPort().port(),
-                        settings.connectPluginPath());
+                        settings.connectPluginPath().stream()
+                                .map(Path::toString)
+                                .collect(Collectors.joining(",")));
     }
 
     @Override

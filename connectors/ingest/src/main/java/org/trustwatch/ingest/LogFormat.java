@@ -73,7 +73,8 @@ public enum LogFormat {
         return Arrays.stream(values())
                 .filter(format -> format.formatName.equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown format '" + name + "': use one of " + names()));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unknown format '" + name + "': use one of " + names()));
     }
 
     public static String names() {

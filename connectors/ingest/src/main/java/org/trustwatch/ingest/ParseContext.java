@@ -13,8 +13,7 @@ import org.trustwatch.ingest.category.WebCategories;
  * @param keepOriginal whether events keep the original line ({@code event.original}); off by default for privacy
  * @param clock ingest time, and the year of syslog timestamps that have none
  */
-public record ParseContext(
-        String schoolId, ZoneId zone, WebCategories categories, boolean keepOriginal, Clock clock) {
+public record ParseContext(String schoolId, ZoneId zone, WebCategories categories, boolean keepOriginal, Clock clock) {
 
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
 

@@ -318,7 +318,8 @@ public final class EvtxJsonParser implements LogParser {
                 if (inner != null) {
                     found = inner;
                 }
-            } else if (key.equals(name) || (key.length() == name.length() + 1 && key.charAt(0) == '@' && key.endsWith(name))) {
+            } else if (key.equals(name)
+                    || (key.length() == name.length() + 1 && key.charAt(0) == '@' && key.endsWith(name))) {
                 found = JsonSupport.scalar(p, v);
             } else {
                 p.skipChildren();

@@ -40,6 +40,7 @@ public final class JsonSupport {
                     .maxErrorTokenLength(FieldText.MAX_QUOTE / 2)
                     .maxRawContentLength(0)
                     .build())
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)

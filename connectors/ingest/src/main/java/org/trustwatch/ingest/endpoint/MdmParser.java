@@ -62,7 +62,8 @@ public final class MdmParser implements LogParser {
         String rawAction = JsonFields.required(node, "action", "one of " + String.join(", ", ACTIONS));
         String action = rawAction.strip().toLowerCase(Locale.ROOT);
         if (!ACTIONS.contains(action)) {
-            throw new BadLine("action '" + FieldText.quote(rawAction) + "' is not one of " + String.join(", ", ACTIONS));
+            throw new BadLine(
+                    "action '" + FieldText.quote(rawAction) + "' is not one of " + String.join(", ", ACTIONS));
         }
         String deviceId = FieldText.clean(JsonFields.text(node, "device_id"), 256);
         String serial = FieldText.clean(JsonFields.text(node, "serial"), 256);

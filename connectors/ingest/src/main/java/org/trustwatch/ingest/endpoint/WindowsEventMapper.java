@@ -180,8 +180,8 @@ final class WindowsEventMapper {
                 String target = account(w.get("TargetUserName"), w.get("TargetDomainName"));
                 String server = FieldText.clean(w.get("TargetServerName"), 255);
                 if (target != null) {
-                    e.setMessage(message(
-                            "explicit credentials of " + target + (server == null ? "" : " for " + server)));
+                    e.setMessage(
+                            message("explicit credentials of " + target + (server == null ? "" : " for " + server)));
                 }
             }
             case "4768", "4769", "4771" -> {
@@ -435,8 +435,8 @@ final class WindowsEventMapper {
                 systemUser(w, e);
                 String oldValue = FieldText.clean(w.get("Old Value"), 480);
                 String newValue = FieldText.clean(w.get("New Value"), 480);
-                e.setMessage(message("old: " + (oldValue == null ? "" : oldValue) + " new: "
-                        + (newValue == null ? "" : newValue)));
+                e.setMessage(message(
+                        "old: " + (oldValue == null ? "" : oldValue) + " new: " + (newValue == null ? "" : newValue)));
             }
             case "5001" -> {
                 act(e, "antivirus-realtime-protection-disabled", "configuration", "success");

@@ -91,7 +91,10 @@ public final class SelfReportParser implements LogParser {
         IncidentReport r = new IncidentReport();
         EventCommon.fill(r, time, DATASET, null, line, line.text(), context);
         r.setSchoolId(school);
-        r.setReportId(reportId != null ? reportId : "rpt-" + LineDigest.sha256Hex(line.text()).substring(0, 16));
+        r.setReportId(
+                reportId != null
+                        ? reportId
+                        : "rpt-" + LineDigest.sha256Hex(line.text()).substring(0, 16));
         r.setReporter(reporter);
         r.setKind(kind);
         r.setDescription(description);

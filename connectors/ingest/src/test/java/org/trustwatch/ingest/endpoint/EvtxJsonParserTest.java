@@ -100,7 +100,8 @@ class EvtxJsonParserTest {
         EndpointEvent second = (EndpointEvent) c.events.get(1).record();
         assertEquals(PRETTY_SYSMON_11.length + 2L, second.getLogLine());
         assertEquals(2 * PRETTY_SYSMON_11.length, c.events.get(1).completedBy().lineNumber());
-        assertEquals(String.join("\n", List.of(PRETTY_SYSMON_11).subList(1, PRETTY_SYSMON_11.length)),
+        assertEquals(
+                String.join("\n", List.of(PRETTY_SYSMON_11).subList(1, PRETTY_SYSMON_11.length)),
                 first.getEventOriginal());
 
         assertEquals("file-created", first.getEventAction());
@@ -207,8 +208,8 @@ class EvtxJsonParserTest {
 
     @Test
     void aJsonArrayOfEventsIsRead() {
-        Collected c = Collected.parse(
-                new EvtxJsonParser(Collected.context()), "[", JSONL_4625 + ",", "  " + JSONL_4625, "]");
+        Collected c =
+                Collected.parse(new EvtxJsonParser(Collected.context()), "[", JSONL_4625 + ",", "  " + JSONL_4625, "]");
         assertEquals(2, c.events.size());
         assertTrue(c.rejects.isEmpty());
     }
@@ -275,7 +276,8 @@ class EvtxJsonParserTest {
                 Collected.parse(parser, "{\"event\":{\"code\":4625}}").onlyReason());
         assertEquals(
                 "no Event.System.EventID: not a Windows event",
-                Collected.parse(parser, JSONL_4625.replace("\"EventID\":4625,", "")).onlyReason());
+                Collected.parse(parser, JSONL_4625.replace("\"EventID\":4625,", ""))
+                        .onlyReason());
         assertEquals(
                 "no Event.System.TimeCreated SystemTime: the event has no time",
                 Collected.parse(parser, JSONL_4625.replace("\"SystemTime\":\"2025-02-14T21:03:07.123456Z\"", "\"X\":1"))

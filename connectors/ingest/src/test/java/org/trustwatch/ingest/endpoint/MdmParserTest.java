@@ -79,7 +79,8 @@ class MdmParserTest {
                 parse("{\"device_id\":\"IPAD-017\",\"action\":\"wiped\"}").onlyReason());
         assertEquals(
                 "time '10/03/2025' is not an ISO 8601 date-time",
-                parse("{\"time\":\"10/03/2025\",\"device_id\":\"IPAD-017\",\"action\":\"wiped\"}").onlyReason());
+                parse("{\"time\":\"10/03/2025\",\"device_id\":\"IPAD-017\",\"action\":\"wiped\"}")
+                        .onlyReason());
         assertTrue(parse("{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"IPAD-017\"}")
                 .onlyReason()
                 .startsWith("no 'action' (one of reported_lost"));
@@ -89,11 +90,13 @@ class MdmParserTest {
                         .onlyReason());
         assertEquals(
                 "ip 'not-an-ip' is not an IP address",
-                parse("{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"X\",\"action\":\"wiped\",\"ip\":\"not-an-ip\"}")
+                parse(
+                                "{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"X\",\"action\":\"wiped\",\"ip\":\"not-an-ip\"}")
                         .onlyReason());
         assertEquals(
                 "ip '10.20.300.1' is not an IP address",
-                parse("{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"X\",\"action\":\"wiped\",\"ip\":\"10.20.300.1\"}")
+                parse(
+                                "{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"X\",\"action\":\"wiped\",\"ip\":\"10.20.300.1\"}")
                         .onlyReason());
         assertTrue(parse("device IPAD-017 wiped").onlyReason().startsWith("not a JSON object"));
         assertTrue(parse("{\"time\":\"2025-03-10T09:00:00Z\",").onlyReason().startsWith("JSON ends before"));
@@ -103,7 +106,8 @@ class MdmParserTest {
     void duplicateKeysAreAmbiguousAndRejected() {
         assertEquals(
                 "key 'device_id' appears twice in one JSON object: ambiguous, rejected",
-                parse("{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"A\",\"device_id\":\"B\",\"action\":\"wiped\"}")
+                parse(
+                                "{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"A\",\"device_id\":\"B\",\"action\":\"wiped\"}")
                         .onlyReason());
     }
 

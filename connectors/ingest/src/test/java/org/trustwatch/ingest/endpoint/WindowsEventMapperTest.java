@@ -38,8 +38,7 @@ class WindowsEventMapperTest {
         w.computer = "WOH-LT-0231.woh.sch.uk";
         w.keywords(keywords);
         data.forEach(w::putData);
-        return new WindowsEventMapper()
-                .map(w, "evtx", new RawLine("{}", "t", 1, 0), "{}", Collected.context());
+        return new WindowsEventMapper().map(w, "evtx", new RawLine("{}", "t", 1, 0), "{}", Collected.context());
     }
 
     @Test
@@ -127,9 +126,10 @@ class WindowsEventMapperTest {
         assertEquals("C:\\Users\\jsmith\\Downloads\\invoice.pdf.exe", e.getFilePath());
         assertEquals("chrome.exe", e.getProcessName());
         assertNull(e.getMessage());
-        assertEquals("malware-action-taken", map(
-                        "Microsoft-Windows-Windows Defender", null, "1117", Map.of("Action Name", "Quarantine"))
-                .getEventAction());
+        assertEquals(
+                "malware-action-taken",
+                map("Microsoft-Windows-Windows Defender", null, "1117", Map.of("Action Name", "Quarantine"))
+                        .getEventAction());
     }
 
     @Test
@@ -141,8 +141,8 @@ class WindowsEventMapperTest {
         w.dataStrings.addAll(List.of("Discord", "1.0.9", "1033", "1603", "Discord Inc."));
         w.userSid = "S-1-5-21-1111-2222-3333-1104";
         w.userName = "jsmith";
-        EndpointEvent failed = new WindowsEventMapper().map(w, "nxlog", new RawLine("{}", "t", 1, 0), "{}",
-                Collected.context());
+        EndpointEvent failed =
+                new WindowsEventMapper().map(w, "nxlog", new RawLine("{}", "t", 1, 0), "{}", Collected.context());
         assertEquals("package-install-failed", failed.getEventAction());
         assertEquals("failure", failed.getEventOutcome());
         assertEquals("Discord", failed.getPackageName());
@@ -156,8 +156,8 @@ class WindowsEventMapperTest {
         w.message = "Windows Installer installed the product. Product Name: Microsoft Visual C++ 2015-2022"
                 + " Redistributable (x64) - 14.38.33130. Product Version: 14.38.33130. Product Language: 1033."
                 + " Manufacturer: Microsoft Corporation. Installation success or error status: 0.";
-        EndpointEvent ok = new WindowsEventMapper().map(w, "nxlog", new RawLine("{}", "t", 1, 0), "{}",
-                Collected.context());
+        EndpointEvent ok =
+                new WindowsEventMapper().map(w, "nxlog", new RawLine("{}", "t", 1, 0), "{}", Collected.context());
         assertEquals("package-installed", ok.getEventAction());
         assertEquals("success", ok.getEventOutcome());
         assertEquals("Microsoft Visual C++ 2015-2022 Redistributable (x64) - 14.38.33130", ok.getPackageName());
@@ -167,11 +167,16 @@ class WindowsEventMapperTest {
     @Test
     void lockUnlockAndGroupMembership() {
         EndpointEvent lock = map(
-                SECURITY, "Security", "4800", Map.of("TargetUserName", "jsmith", "TargetLogonId", "0x00000000001A2B3C"));
+                SECURITY,
+                "Security",
+                "4800",
+                Map.of("TargetUserName", "jsmith", "TargetLogonId", "0x00000000001A2B3C"));
         assertEquals("workstation-locked", lock.getEventAction());
         assertEquals("0x1a2b3c", lock.getWinlogLogonId());
-        assertEquals("workstation-unlocked", map(SECURITY, "Security", "4801", Map.of("TargetUserName", "jsmith"))
-                .getEventAction());
+        assertEquals(
+                "workstation-unlocked",
+                map(SECURITY, "Security", "4801", Map.of("TargetUserName", "jsmith"))
+                        .getEventAction());
         EndpointEvent group = map(
                 SECURITY,
                 "Security",
@@ -276,14 +281,16 @@ class WindowsEventMapperTest {
         Assumptions.assumeTrue(Files.isDirectory(tests), "real logs not available");
         List<EndpointEvent> events = new ArrayList<>();
         int logs = 0;
-        for (String name : List.of("win_event_channel.ini", "win_security.ini", "windows_baseline_intrusion_detection.ini")) {
+        for (String name :
+                List.of("win_event_channel.ini", "win_security.ini", "windows_baseline_intrusion_detection.ini")) {
             for (String text : Files.readAllLines(tests.resolve(name), StandardCharsets.UTF_8)) {
                 int at = text.indexOf(" pass = {");
                 if (!text.startsWith("log ") || at < 0) {
                     continue;
                 }
                 logs++;
-                JsonNode win = JsonSupport.TREE_READER.readTree(text.substring(at + 8)).get("win");
+                JsonNode win =
+                        JsonSupport.TREE_READER.readTree(text.substring(at + 8)).get("win");
                 JsonNode system = win.get("system");
                 WindowsEvent w = new WindowsEvent();
                 w.time = IsoTime.parse(system.path("systemTime").asText(), null);
@@ -295,7 +302,8 @@ class WindowsEventMapperTest {
                 JsonNode data = win.path("eventdata");
                 for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> f = it.next();
-                    String key = Character.toUpperCase(f.getKey().charAt(0)) + f.getKey().substring(1);
+                    String key = Character.toUpperCase(f.getKey().charAt(0))
+                            + f.getKey().substring(1);
                     w.putData(key, f.getValue().asText());
                 }
                 events.add(new WindowsEventMapper()
@@ -312,7 +320,8 @@ class WindowsEventMapperTest {
         assertEquals("service-installed", service.getEventAction());
         assertEquals("uxoN", service.getServiceName());
         EndpointEvent rdp = events.stream()
-                .filter(e -> "4624".equals(e.getEventCode()) && Integer.valueOf(10).equals(e.getWinlogLogonType()))
+                .filter(e ->
+                        "4624".equals(e.getEventCode()) && Integer.valueOf(10).equals(e.getWinlogLogonType()))
                 .filter(e -> "atomicred".equalsIgnoreCase(e.getUserName()))
                 .findFirst()
                 .orElseThrow();

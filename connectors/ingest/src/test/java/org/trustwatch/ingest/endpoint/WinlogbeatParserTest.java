@@ -110,8 +110,8 @@ class WinlogbeatParserTest {
                    "provider_name":"Microsoft-Windows-Security-Auditing",
                    "event_data":{"TargetUserName":"jsmith","TargetDomainName":"WOH","TargetLogonId":"0x1a2b3c"}}}
                 """);
-        List<EndpointEvent> events =
-                Collected.parse(new WinlogbeatParser(Collected.context()), logon, logoff).all(EndpointEvent.class);
+        List<EndpointEvent> events = Collected.parse(new WinlogbeatParser(Collected.context()), logon, logoff)
+                .all(EndpointEvent.class);
         assertEquals(2, events.size());
         EndpointEvent in = events.get(0);
         assertEquals("logged-in", in.getEventAction());
@@ -159,8 +159,8 @@ class WinlogbeatParserTest {
                      "param5":"Valve Corporation","param6":"(NULL)","Binary":"7B46"}},
                  "message":"Windows Installer installed the product. Product Name: Steam."}
                 """);
-        EndpointEvent e =
-                Collected.parse(new WinlogbeatParser(Collected.context()), install).only(EndpointEvent.class);
+        EndpointEvent e = Collected.parse(new WinlogbeatParser(Collected.context()), install)
+                .only(EndpointEvent.class);
         assertEquals("package-installed", e.getEventAction());
         assertEquals("package", e.getEventCategory());
         assertEquals("success", e.getEventOutcome());
@@ -179,8 +179,8 @@ class WinlogbeatParserTest {
                    "provider_name":"MsiInstaller","user":{"identifier":"S-1-5-18"}},
                  "message":"Product: Roblox Player -- Installation completed successfully."}
                 """);
-        EndpointEvent e =
-                Collected.parse(new WinlogbeatParser(Collected.context()), install).only(EndpointEvent.class);
+        EndpointEvent e = Collected.parse(new WinlogbeatParser(Collected.context()), install)
+                .only(EndpointEvent.class);
         assertEquals("package-installed", e.getEventAction());
         assertEquals("Roblox Player", e.getPackageName());
         // a deployment tool's install: the rules ignore SYSTEM
@@ -197,8 +197,8 @@ class WinlogbeatParserTest {
                    "provider_name":"Microsoft-Windows-Security-Auditing","keywords":["Audit Success"],
                    "event_data":{"SubjectUserName":"jsmith","SubjectDomainName":"WOH","PrivilegeList":"SeDebugPrivilege"}}}
                 """);
-        EndpointEvent e =
-                Collected.parse(new WinlogbeatParser(Collected.context()), other).only(EndpointEvent.class);
+        EndpointEvent e = Collected.parse(new WinlogbeatParser(Collected.context()), other)
+                .only(EndpointEvent.class);
         assertEquals("4672", e.getEventCode());
         assertEquals("windows-event", e.getEventAction());
         assertEquals("jsmith", e.getUserName());
@@ -209,8 +209,8 @@ class WinlogbeatParserTest {
     @Test
     void timestampWithoutOffsetIsInTheSchoolsZone() {
         String local = FAILED_LOGON.replace("2025-03-10T08:41:12.345Z", "2025-07-10T08:41:12");
-        EndpointEvent e =
-                Collected.parse(new WinlogbeatParser(Collected.context()), local).only(EndpointEvent.class);
+        EndpointEvent e = Collected.parse(new WinlogbeatParser(Collected.context()), local)
+                .only(EndpointEvent.class);
         assertEquals(Instant.parse("2025-07-10T07:41:12Z"), e.getTimestamp(), "BST is UTC+1");
     }
 
@@ -250,7 +250,8 @@ class WinlogbeatParserTest {
     @Test
     void truncatedLineIsRejectedAsTruncated() {
         String cut = FAILED_LOGON.substring(0, FAILED_LOGON.length() / 2);
-        String reason = Collected.parse(new WinlogbeatParser(Collected.context()), cut).onlyReason();
+        String reason =
+                Collected.parse(new WinlogbeatParser(Collected.context()), cut).onlyReason();
         assertTrue(reason.startsWith("JSON ends before the object is closed"), reason);
     }
 }

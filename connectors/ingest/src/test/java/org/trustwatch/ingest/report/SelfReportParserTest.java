@@ -19,10 +19,11 @@ class SelfReportParserTest {
         return Collected.parse(new SelfReportParser(Collected.context()), lines);
     }
 
-    static final String MISDIRECTED = "{\"time\":\"2025-03-11T15:42:00Z\",\"reporter\":\"jsmith\",\"school_id\":\"GLN\","
-            + "\"kind\":\"misdirected_email\",\"description\":\"Sent Y6 SATs results to the wrong parent list.\","
-            + "\"message_id\":\"<20250311154200.4F2A1@woh.sch.uk>\","
-            + "\"recipients\":[\"Parent.One@Gmail.com\",\" parent.two@outlook.com \"],\"personal_data\":true}";
+    static final String MISDIRECTED =
+            "{\"time\":\"2025-03-11T15:42:00Z\",\"reporter\":\"jsmith\",\"school_id\":\"GLN\","
+                    + "\"kind\":\"misdirected_email\",\"description\":\"Sent Y6 SATs results to the wrong parent list.\","
+                    + "\"message_id\":\"<20250311154200.4F2A1@woh.sch.uk>\","
+                    + "\"recipients\":[\"Parent.One@Gmail.com\",\" parent.two@outlook.com \"],\"personal_data\":true}";
 
     @Test
     void misdirectedEmailReport() {
@@ -53,9 +54,10 @@ class SelfReportParserTest {
 
     @Test
     void lostDeviceWithDefaultsAndLocalTime() {
-        IncidentReport r = parse("{\"time\":\"2025-07-01 08:30\",\"reporter\":\"WOH\\\\21smithj\",\"school_id\":\"WOH\","
-                        + "\"kind\":\"Lost_Device\",\"description\":\"Left my school iPad on the bus\","
-                        + "\"device_id\":\"IPAD-017\"}")
+        IncidentReport r = parse(
+                        "{\"time\":\"2025-07-01 08:30\",\"reporter\":\"WOH\\\\21smithj\",\"school_id\":\"WOH\","
+                                + "\"kind\":\"Lost_Device\",\"description\":\"Left my school iPad on the bus\","
+                                + "\"device_id\":\"IPAD-017\"}")
                 .only(IncidentReport.class);
         assertEquals(Instant.parse("2025-07-01T07:30:00Z"), r.getTimestamp());
         assertEquals("21smithj", r.getReporter());

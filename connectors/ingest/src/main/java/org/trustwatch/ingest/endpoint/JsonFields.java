@@ -37,7 +37,7 @@ public final class JsonFields {
                     + FieldText.quote(text.substring(first, Math.min(text.length(), first + 30))) + "'");
         }
         try {
-            return JsonSupport.TREE_READER.readTree(text);
+            return JsonSupport.TREE_READER.readTree(first == 0 ? text : text.substring(first));
         } catch (IOException e) {
             throw new BadLine(JsonSupport.reason(e, 0));
         }

@@ -61,7 +61,7 @@ public final class NxlogParser implements LogParser {
             return;
         }
         reset();
-        try (JsonParser p = JsonSupport.FACTORY.createParser(text)) {
+        try (JsonParser p = JsonSupport.FACTORY.createParser(first == 0 ? text : text.substring(first))) {
             p.nextToken();
             readTop(p);
             if (p.nextToken() != null) {

@@ -100,6 +100,12 @@ final class WindowsEvent {
         return data.get(name);
     }
 
+    /** The value of a name some collectors write differently (Defender's "Threat Name" / "ThreatName"). */
+    String get(String name, String alternative) {
+        String v = data.get(name);
+        return v != null ? v : data.get(alternative);
+    }
+
     /** The i-th unnamed data string (from 0), falling back to Winlogbeat's param{i+1}. */
     String dataString(int i) {
         if (i < dataStrings.size()) {

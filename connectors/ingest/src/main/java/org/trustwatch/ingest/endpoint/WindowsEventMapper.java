@@ -62,12 +62,17 @@ final class WindowsEventMapper {
             "TargetFilename",
             "UtcTime",
             "Threat Name",
+            "ThreatName",
             "Detection User",
+            "DetectionUser",
             "Path",
             "Process Name",
             "Action Name",
+            "ActionName",
             "Old Value",
+            "OldValue",
             "New Value",
+            "NewValue",
             "pwszProxy",
             "pwszAutoConfigUrl",
             "param1",
@@ -414,18 +419,18 @@ final class WindowsEventMapper {
                             default -> "failure";
                         };
                 act(e, action, "malware", outcome);
-                e.setThreatName(FieldText.clean(w.get("Threat Name"), 512));
-                if (!user(e, w.get("Detection User"), null)) {
+                e.setThreatName(FieldText.clean(w.get("Threat Name", "ThreatName"), 512));
+                if (!user(e, w.get("Detection User", "DetectionUser"), null)) {
                     systemUser(w, e);
                 }
                 String path = defenderPath(w.get("Path"));
                 e.setFilePath(path);
                 e.setFileDriveLetter(FieldText.driveLetter(path));
-                String proc = FieldText.clean(w.get("Process Name"));
+                String proc = FieldText.clean(w.get("Process Name", "ProcessName"));
                 if (proc != null && !proc.equalsIgnoreCase("Unknown")) {
                     process(e, proc);
                 }
-                String taken = FieldText.clean(w.get("Action Name"), 128);
+                String taken = FieldText.clean(w.get("Action Name", "ActionName"), 128);
                 if (taken != null && !taken.equalsIgnoreCase("Not Applicable")) {
                     e.setMessage("action: " + taken);
                 }
@@ -433,8 +438,8 @@ final class WindowsEventMapper {
             case "5007" -> {
                 act(e, "antivirus-config-changed", "configuration", "success");
                 systemUser(w, e);
-                String oldValue = FieldText.clean(w.get("Old Value"), 480);
-                String newValue = FieldText.clean(w.get("New Value"), 480);
+                String oldValue = FieldText.clean(w.get("Old Value", "OldValue"), 480);
+                String newValue = FieldText.clean(w.get("New Value", "NewValue"), 480);
                 e.setMessage(message(
                         "old: " + (oldValue == null ? "" : oldValue) + " new: " + (newValue == null ? "" : newValue)));
             }

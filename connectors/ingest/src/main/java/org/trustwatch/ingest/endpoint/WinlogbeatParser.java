@@ -64,7 +64,7 @@ public final class WinlogbeatParser implements LogParser {
             return;
         }
         reset();
-        try (JsonParser p = JsonSupport.FACTORY.createParser(text)) {
+        try (JsonParser p = JsonSupport.FACTORY.createParser(first == 0 ? text : text.substring(first))) {
             p.nextToken();
             readTop(p);
             if (p.nextToken() != null) {
@@ -401,7 +401,8 @@ public final class WinlogbeatParser implements LogParser {
 
     /** Second, rare pass over a line for one top-level string member (the long rendered message). */
     static String topLevelString(String text, String member) {
-        try (JsonParser p = JsonSupport.FACTORY.createParser(text)) {
+        int first = Math.max(0, JsonSupport.firstNonBlank(text));
+        try (JsonParser p = JsonSupport.FACTORY.createParser(text.substring(first))) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

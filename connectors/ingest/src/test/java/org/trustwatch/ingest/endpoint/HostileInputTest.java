@@ -92,6 +92,32 @@ class HostileInputTest {
     }
 
     @Test
+    void byteOrderMarkOfAWindowsExportIsIgnored() {
+        assertEquals(
+                1,
+                Collected.parse(new NxlogParser(Collected.context()), "\uFEFF" + NxlogParserTest.KERBEROS_FAILURE)
+                        .events
+                        .size());
+        assertEquals(
+                1,
+                Collected.parse(new WinlogbeatParser(Collected.context()), "\uFEFF" + WinlogbeatParserTest.FAILED_LOGON)
+                        .events
+                        .size());
+        assertEquals(
+                1,
+                Collected.parse(new EvtxJsonParser(Collected.context()), "\uFEFF" + EvtxJsonParserTest.JSONL_4625)
+                        .events
+                        .size());
+        assertEquals(
+                1,
+                Collected.parse(
+                                new MdmParser(Collected.context()),
+                                "\uFEFF{\"time\":\"2025-03-10T09:00:00Z\",\"device_id\":\"A\",\"action\":\"wiped\"}")
+                        .events
+                        .size());
+    }
+
+    @Test
     void hugeAccountNameIsCutNotPassedOn() {
         String huge = "x".repeat(MIB);
         String line = WinlogbeatParserTest.FAILED_LOGON.replace(" 21smithj ", huge);

@@ -94,7 +94,9 @@ public final class ConnectorBenchmark {
                 + "\"dlq.topic\":\"" + name + ".dlq\",\"schema.registry.url\":\"" + stack.registryUrl() + "\","
                 + "\"key.converter\":\"org.apache.kafka.connect.converters.ByteArrayConverter\","
                 + "\"value.converter\":\"org.apache.kafka.connect.converters.ByteArrayConverter\","
-                + "\"exactly.once.support\":\"required\"}";
+                + "\"exactly.once.support\":\"required\","
+                + "\"producer.override.linger.ms\":\"20\",\"producer.override.batch.size\":\"524288\","
+                + "\"producer.override.compression.type\":\"lz4\",\"batch.max.lines\":\"20000\"}";
         HttpResponse<String> response = HTTP.send(
                 HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + name + "/config"))
                         .header("Content-Type", "application/json")

@@ -34,7 +34,7 @@ public final class ParseCommand {
 
     static final String USAGE =
             "usage: trustwatch parse --format FMT [--school ID] [--zone ZONE] [--categories FILE|DIR]"
-                    + " [--keep-original] FILE...\n  formats: " + LogFormat.names();
+                    + " [--keep-original] FILE... (- is standard input)\n  formats: " + LogFormat.names();
 
     private ParseCommand() {}
 

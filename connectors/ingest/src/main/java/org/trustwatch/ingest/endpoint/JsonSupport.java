@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import org.trustwatch.ingest.ParseSink;
+import org.trustwatch.ingest.RawLine;
 
 /**
  * The one Jackson set-up of the endpoint and report readers, hardened for hostile input: nesting depth capped,
@@ -130,5 +132,43 @@ public final class JsonSupport {
             }
         }
         return -1;
+    }
+
+    /** Reads the top-level object of an event, field by field. */
+    @FunctionalInterface
+    public interface ObjectReading {
+        void read(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Reads a line that holds one JSON object: blank and {@code #} lines are skipped (false), anything else that is
+     * not exactly one object is rejected with a reason naming {@code producer} (false); true once {@code reading} has
+     * read the object.
+     */
+    public static boolean readOneObjectLine(RawLine line, ParseSink sink, String producer, ObjectReading reading) {
+        String text = line.text();
+        int first = firstNonBlank(text);
+        if (first < 0 || text.charAt(first) == '#') {
+            return false;
+        }
+        if (text.charAt(first) != '{') {
+            sink.reject(
+                    line,
+                    "not a JSON object (" + producer + " writes one JSON object a line): starts with '"
+                            + FieldText.quote(text.substring(first, Math.min(text.length(), first + 30))) + "'");
+            return false;
+        }
+        try (JsonParser p = FACTORY.createParser(first == 0 ? text : text.substring(first))) {
+            p.nextToken();
+            reading.read(p);
+            if (p.nextToken() != null) {
+                sink.reject(line, "more than one JSON value on the line: expected one " + producer + " event a line");
+                return false;
+            }
+        } catch (IOException e) {
+            sink.reject(line, reason(e, 0));
+            return false;
+        }
+        return true;
     }
 }

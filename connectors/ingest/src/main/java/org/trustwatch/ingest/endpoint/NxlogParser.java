@@ -48,30 +48,11 @@ public final class NxlogParser implements LogParser {
 
     @Override
     public void parse(RawLine line, ParseSink sink) {
-        String text = line.text();
-        int first = JsonSupport.firstNonBlank(text);
-        if (first < 0 || text.charAt(first) == '#') {
-            return;
-        }
-        if (text.charAt(first) != '{') {
-            sink.reject(
-                    line,
-                    "not a JSON object (NXLog to_json() writes one JSON object a line): starts with '"
-                            + FieldText.quote(text.substring(first, Math.min(text.length(), first + 30))) + "'");
-            return;
-        }
         reset();
-        try (JsonParser p = JsonSupport.FACTORY.createParser(first == 0 ? text : text.substring(first))) {
-            p.nextToken();
-            readTop(p);
-            if (p.nextToken() != null) {
-                sink.reject(line, "more than one JSON value on the line: expected one NXLog event a line");
-                return;
-            }
-        } catch (IOException e) {
-            sink.reject(line, JsonSupport.reason(e, 0));
+        if (!JsonSupport.readOneObjectLine(line, sink, "NXLog to_json()", this::readTop)) {
             return;
         }
+        String text = line.text();
         if (eventId == null) {
             sink.reject(line, "no EventID: not an NXLog im_msvistalog event");
             return;

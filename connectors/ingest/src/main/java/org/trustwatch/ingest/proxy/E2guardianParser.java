@@ -60,7 +60,7 @@ public final class E2guardianParser implements LogParser {
 
     private final ParseContext context;
     private final UrlParts url = new UrlParts();
-    private final SyslogPrefix syslog = new SyslogPrefix();
+    private final ProxyLine start = new ProxyLine(true);
     private final CategoryLookup categories;
     private int[] starts = new int[32];
     private int[] ends = new int[32];
@@ -76,22 +76,13 @@ public final class E2guardianParser implements LogParser {
         if (original == null) {
             return;
         }
-        String line = Text.withoutControls(original);
-        int length = line.length();
-        int i = 0;
-        while (i < length && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i == length || line.charAt(i) == '#') {
+        if (!start.read(original)) {
             return;
         }
-        String observer = null;
-        char first = line.charAt(i);
-        boolean digit = first >= '0' && first <= '9';
-        if ((!digit || (i + 10 < length && line.charAt(i + 4) == '-')) && syslog.parse(line, i)) {
-            observer = syslog.host;
-            i = syslog.messageStart;
-        }
+        String line = start.text;
+        int length = line.length();
+        String observer = start.observer;
+        int i = start.start;
         int count = split(line, i);
         if (count < 0) {
             sink.reject(raw, "has more than " + MAX_FIELDS + " fields: not an e2guardian format 1 line");

@@ -58,7 +58,7 @@ public final class SquidParser implements LogParser {
     private final int[] starts = new int[MAX_FIELDS];
     private final int[] ends = new int[MAX_FIELDS];
     private final UrlParts url = new UrlParts();
-    private final SyslogPrefix syslog = new SyslogPrefix();
+    private final ProxyLine start = new ProxyLine(true);
     private final CategoryLookup categories;
 
     public SquidParser(ParseContext context) {
@@ -72,22 +72,13 @@ public final class SquidParser implements LogParser {
         if (original == null) {
             return;
         }
-        String line = Text.withoutControls(original);
-        int length = line.length();
-        int i = 0;
-        while (i < length && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i == length || line.charAt(i) == '#') {
+        if (!start.read(original)) {
             return;
         }
-        String observer = null;
-        char first = line.charAt(i);
-        boolean digit = first >= '0' && first <= '9';
-        if ((!digit || (i + 10 < length && line.charAt(i + 4) == '-')) && syslog.parse(line, i)) {
-            observer = syslog.host;
-            i = syslog.messageStart;
-        }
+        String line = start.text;
+        int length = line.length();
+        String observer = start.observer;
+        int i = start.start;
         int count = split(line, i);
         if (count < 10) {
             sink.reject(raw, "has " + count + " field(s), " + LAYOUT);

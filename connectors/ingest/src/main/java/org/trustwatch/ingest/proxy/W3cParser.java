@@ -97,6 +97,7 @@ public final class W3cParser implements LogParser {
     private final int[] column = new int[KINDS];
 
     private int[] starts = new int[32];
+    private final ProxyLine start = new ProxyLine(false);
     private int[] ends = new int[32];
     private boolean[] quoted = new boolean[32];
 
@@ -112,19 +113,15 @@ public final class W3cParser implements LogParser {
         if (original == null) {
             return;
         }
-        String line = Text.withoutControls(original);
+        if (!start.read(original)) {
+            if (start.isDirective()) {
+                directive(start.text, start.start);
+            }
+            return;
+        }
+        String line = start.text;
         int length = line.length();
-        int i = 0;
-        while (i < length && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
-            i++;
-        }
-        if (i == length) {
-            return;
-        }
-        if (line.charAt(i) == '#') {
-            directive(line, i);
-            return;
-        }
+        int i = start.start;
         int count = split(line, i, raw, sink);
         if (count < 0) {
             return;

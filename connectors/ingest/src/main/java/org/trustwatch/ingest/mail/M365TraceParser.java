@@ -111,7 +111,7 @@ public final class M365TraceParser implements LogParser {
             record(first, record, line, sink);
             return;
         }
-        if (isBlankOrComment(raw)) {
+        if (MailText.isBlankOrComment(raw)) {
             return;
         }
         if (raw.indexOf('\u0000') >= 0) {
@@ -569,20 +569,6 @@ public final class M365TraceParser implements LogParser {
             v = v * 10 + (c - '0');
         }
         return v;
-    }
-
-    private static boolean isBlankOrComment(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '#') {
-                return true;
-            }
-            if (c != ' ' && c != '\t' && c != '\uFEFF' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The message being assembled from consecutive rows. */

@@ -115,4 +115,19 @@ final class MailText {
                 || (o[0] == 169 && o[1] == 254)
                 || (o[0] == 100 && o[1] >= 64 && o[1] <= 127);
     }
+
+    /** Blank lines, and lines whose first non-blank character is {@code #} (comments, {@code #TYPE}), hold no event. */
+    static boolean isBlankOrComment(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '#') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '\uFEFF' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
 }

@@ -135,7 +135,7 @@ public final class PostfixParser implements LogParser {
     @Override
     public void parse(RawLine line, ParseSink sink) {
         String raw = line.text();
-        if (raw == null || isBlankOrComment(raw)) {
+        if (raw == null || MailText.isBlankOrComment(raw)) {
             return;
         }
         String s = MailText.stripControls(raw);
@@ -889,20 +889,6 @@ public final class PostfixParser implements LogParser {
             e++;
         }
         return s.substring(p, e);
-    }
-
-    private static boolean isBlankOrComment(String s) {
-        int n = s.length();
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c == '#') {
-                return true;
-            }
-            if (c != ' ' && c != '\t' && c != '\uFEFF' && c != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean isAlnum(char c) {

@@ -2,13 +2,16 @@ package org.trustwatch.connect.source;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /** The live log files matching the configured paths and glob patterns (rotated copies excluded). */
 final class FilePatterns {
@@ -30,11 +33,21 @@ final class FilePatterns {
                 continue;
             }
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
-            try (Stream<Path> walk = Files.walk(base, 8)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(matcher::matches)
-                        .filter(path -> !RotatedCopies.isRotatedCopy(path))
-                        .forEach(files::add);
+            try {
+                Files.walkFileTree(base, Set.of(), 8, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        if (matcher.matches(file) && !RotatedCopies.isRotatedCopy(file) && Files.isRegularFile(file)) {
+                            files.add(file);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // a directory the worker may not read: the others still count
+                    }
+                });
             } catch (IOException e) {
                 // the directory may appear later; discovery runs again
             }

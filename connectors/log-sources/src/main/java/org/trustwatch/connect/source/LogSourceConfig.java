@@ -169,8 +169,8 @@ public final class LogSourceConfig extends AbstractConfig {
             throw new ConfigException(
                     FORMAT_CONFIG,
                     name,
-                    "this connector reads " + formatsOf(families) + "; use the connector for "
-                            + format.family().name().toLowerCase() + " logs");
+                    "this connector reads " + formatsOf(families) + "; " + name + " is read by "
+                            + connectorFor(format.family()));
         }
         return format;
     }
@@ -246,6 +246,15 @@ public final class LogSourceConfig extends AbstractConfig {
 
     public int maxLineBytes() {
         return getInt(MAX_LINE_BYTES_CONFIG);
+    }
+
+    /** The connector class to use for a family's formats. */
+    static String connectorFor(LogFormat.Family family) {
+        return switch (family) {
+            case PROXY -> ProxyLogSourceConnector.class.getName();
+            case MAIL -> MailLogSourceConnector.class.getName();
+            case ENDPOINT, REPORTS -> EndpointLogSourceConnector.class.getName();
+        };
     }
 
     static String formatsOf(Set<LogFormat.Family> families) {

@@ -56,12 +56,13 @@ public abstract class LogSourceConnector extends SourceConnector {
         if (config.filePatterns().isEmpty() && config.syslogTcpPort() == 0 && config.syslogUdpPort() == 0) {
             throw new ConfigException(LogSourceConfig.FILES_CONFIG, "", "give files to tail, or a syslog port");
         }
-        if (config.format().family() == LogFormat.Family.ENDPOINT
-                && (config.syslogTcpPort() > 0 || config.syslogUdpPort() > 0)) {
+        LogFormat.Family family = config.format().family();
+        boolean syslogFamily = family == LogFormat.Family.PROXY || family == LogFormat.Family.MAIL;
+        if (!syslogFamily && (config.syslogTcpPort() > 0 || config.syslogUdpPort() > 0)) {
             throw new ConfigException(
                     LogSourceConfig.SYSLOG_TCP_PORT_CONFIG,
                     "",
-                    "endpoint events are JSON files; syslog is for proxy and mail logs");
+                    "syslog is for proxy and mail logs; " + config.format().formatName() + " is read from files");
         }
     }
 

@@ -14,7 +14,6 @@ final class LogSourceMetrics {
     final AtomicLong linesRead = new AtomicLong();
     final AtomicLong events = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
-    final AtomicLong rotations = new AtomicLong();
 
     void register(PluginMetrics metrics) {
         if (metrics == null) {

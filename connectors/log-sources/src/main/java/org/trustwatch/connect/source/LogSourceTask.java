@@ -46,6 +46,9 @@ public class LogSourceTask extends SourceTask {
     private FilePatterns patterns;
     private final Map<Path, FileFeed> feeds = new LinkedHashMap<>();
     private final Map<String, LogParser> syslogParsers = new HashMap<>();
+    /** How many messages each syslog sender has sent: the "line number" of its messages. */
+    private final Map<String, long[]> syslogLineNumbers = new HashMap<>();
+
     private SyslogListener syslog;
     private final LogSourceMetrics metrics = new LogSourceMetrics();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -145,11 +148,11 @@ public class LogSourceTask extends SourceTask {
         List<SyslogListener.Message> messages = new ArrayList<>();
         syslog.drain(messages, budget);
         boolean keepHeader = format.family() == LogFormat.Family.MAIL;
-        long[] counter = new long[1];
         for (SyslogListener.Message message : messages) {
             metrics.linesRead.incrementAndGet();
             LogParser parser = syslogParsers.computeIfAbsent(message.peer(), peer -> format.newParser(parseContext));
-            RawLine line = RawLine.of(SyslogFrames.toLogLine(message.text(), keepHeader), message.peer(), ++counter[0]);
+            long number = ++syslogLineNumbers.computeIfAbsent(message.peer(), peer -> new long[1])[0];
+            RawLine line = RawLine.of(SyslogFrames.toLogLine(message.text(), keepHeader), message.peer(), number);
             parser.parse(line, new ParseSink() {
                 @Override
                 public void event(SpecificRecord event, RawLine completedBy) {

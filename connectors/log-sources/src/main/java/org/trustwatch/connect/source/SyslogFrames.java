@@ -42,6 +42,9 @@ final class SyslogFrames {
         } else if (message.equals("-")) {
             message = "";
         }
+        if (message.startsWith("\uFEFF")) {
+            message = message.substring(1); // RFC 5424 MSG-UTF8 starts with a BOM; the file style has none
+        }
         String app = "-".equals(parts[3]) ? parts[2] : parts[2] + "[" + parts[3] + "]";
         return parts[0] + " " + parts[1] + " " + app + ": " + message;
     }

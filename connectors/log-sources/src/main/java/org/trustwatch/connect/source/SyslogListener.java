@@ -93,19 +93,21 @@ final class SyslogListener implements AutoCloseable {
                 if (frame.size() == 0 && b >= '1' && b <= '9') {
                     Integer counted = octetCount(in, b);
                     if (counted != null) {
-                        offer(peer, new String(in.readNBytes(counted), StandardCharsets.UTF_8), true);
+                        byte[] kept = in.readNBytes(Math.min(counted, maxMessageBytes));
+                        offer(peer, new String(kept, StandardCharsets.UTF_8), true);
+                        in.skipNBytes(counted - kept.length); // the rest of a message over the limit
                         continue;
                     }
                 }
                 if (b == '\n') {
-                    offer(peer, frame.toString(StandardCharsets.UTF_8), true);
+                    offer(peer, withoutCarriageReturn(frame), true);
                     frame.reset();
                 } else if (frame.size() < maxMessageBytes) {
                     frame.write(b);
                 }
             }
             if (frame.size() > 0) {
-                offer(peer, frame.toString(StandardCharsets.UTF_8), true);
+                offer(peer, withoutCarriageReturn(frame), true);
             }
         } catch (IOException e) {
             if (running) {
@@ -116,13 +118,23 @@ final class SyslogListener implements AutoCloseable {
         }
     }
 
-    /** RFC 6587 octet counting: "LEN SP MSG". Returns LEN, or null if the digits are the start of a plain line. */
+    /** A newline-framed message, without the {@code \r} of a CRLF sender (as files are read). */
+    private static String withoutCarriageReturn(ByteArrayOutputStream frame) {
+        byte[] bytes = frame.toByteArray();
+        int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * RFC 6587 octet counting: "LEN SP MSG". Returns LEN (the caller keeps at most the limit of it), or null if the
+     * digits are the start of a plain line.
+     */
     private Integer octetCount(InputStream in, int first) throws IOException {
         in.mark(8);
         int length = first - '0';
         for (int i = 0; i < 7; i++) {
             int b = in.read();
-            if (b == ' ' && length <= maxMessageBytes) {
+            if (b == ' ') {
                 return length;
             }
             if (b < '0' || b > '9') {
@@ -140,7 +152,8 @@ final class SyslogListener implements AutoCloseable {
             try {
                 DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
                 socket.receive(packet);
-                String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                int length = Math.min(packet.getLength(), maxMessageBytes);
+                String text = new String(packet.getData(), 0, length, StandardCharsets.UTF_8);
                 offer("syslog:udp:" + packet.getAddress().getHostAddress(), text.strip(), false);
             } catch (SocketException e) {
                 return; // closed

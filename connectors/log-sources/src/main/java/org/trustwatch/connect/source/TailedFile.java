@@ -110,10 +110,13 @@ final class TailedFile implements AutoCloseable {
             current = Source.open(path, 0, 0, 0, maxLineBytes);
         }
         RawLine line = current.reader.next(false);
-        if (line != null || !current.reader.atEof()) {
+        if (line != null) {
+            // taken while reading, not only when an offset is asked for: a copytruncate must find the copy of the
+            // lines read so far even when none of them produced a record yet
+            current.fingerprint();
             return line;
         }
-        return followRotation();
+        return current.reader.atEof() ? followRotation() : null;
     }
 
     private RawLine followRotation() throws IOException {
@@ -124,15 +127,14 @@ final class TailedFile implements AutoCloseable {
             return null; // renamed away, the new file is not there yet: keep the old handle
         }
         if (!Objects.equals(now.fileKey(), current.fileKey)) {
-            if (now.size() == 0 && !current.idleFor(OLD_FILE_IDLE_NANOS)) {
+            if (draining != null || now.size() == 0 && !current.idleFor(OLD_FILE_IDLE_NANOS)) {
                 return null; // the writer may not have reopened its log yet, and still write to the old file
             }
-            RawLine last = current.reader.next(true);
-            log.info("{} was rotated (renamed): continuing with the new file", path);
-            current.close();
+            log.info("{} was rotated (renamed): reading the old file to its end, then the new one", path);
+            // everything the writer appended to the old file up to now is read before the new file starts
+            draining = current;
             current = Source.open(path, 0, 0, 0, maxLineBytes);
-            pendingStarts.clear();
-            return last != null ? last : current.reader.next(false);
+            return next();
         }
         if (now.size() < current.reader.position()) {
             Fingerprint before = current.fingerprint();

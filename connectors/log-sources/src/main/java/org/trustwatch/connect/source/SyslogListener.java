@@ -34,6 +34,7 @@ final class SyslogListener implements AutoCloseable {
 
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>(100_000);
     private final List<AutoCloseable> sockets = new CopyOnWriteArrayList<>();
+    private final List<Thread> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong dropped = new AtomicLong();
     private final int maxMessageBytes;
     private volatile boolean running = true;
@@ -45,9 +46,11 @@ final class SyslogListener implements AutoCloseable {
     /** @return the port bound (useful when asked for port 0 in tests) */
     int listenTcp(String bindAddress, int port) throws IOException {
         ServerSocket server = new ServerSocket();
+        // a restarted task must get its port back at once, not after closed connections leave TIME_WAIT
+        server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
         sockets.add(server);
-        thread("syslog-tcp-accept", () -> accept(server));
+        listeners.add(thread("syslog-tcp-accept", () -> accept(server)));
         log.info("listening for syslog on tcp {}:{}", bindAddress, server.getLocalPort());
         return server.getLocalPort();
     }
@@ -55,7 +58,7 @@ final class SyslogListener implements AutoCloseable {
     int listenUdp(String bindAddress, int port) throws IOException {
         DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(bindAddress), port));
         sockets.add(socket);
-        thread("syslog-udp", () -> receive(socket));
+        listeners.add(thread("syslog-udp", () -> receive(socket)));
         log.info("listening for syslog on udp {}:{}", bindAddress, socket.getLocalPort());
         return socket.getLocalPort();
     }
@@ -178,10 +181,11 @@ final class SyslogListener implements AutoCloseable {
         }
     }
 
-    private static void thread(String name, Runnable body) {
+    private static Thread thread(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     @Override
@@ -192,6 +196,16 @@ final class SyslogListener implements AutoCloseable {
                 socket.close();
             } catch (Exception ignored) {
                 // closing anyway
+            }
+        }
+        // a socket closed while a thread is blocked on it is released only when that thread leaves: wait for them,
+        // so that the ports are free when close returns (a restarted task binds them again)
+        for (Thread listener : listeners) {
+            try {
+                listener.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -63,6 +63,9 @@ abstract class ReferenceFile<T> {
                 records.add(record);
             } catch (BadRow e) {
                 problems.report(file, row.number(), e.getMessage());
+            } catch (RuntimeException e) {
+                // a value the record refuses: still a bad row, never the end of the load
+                problems.report(file, row.number(), "cannot be read: " + e.getMessage());
             }
         }
         return records;

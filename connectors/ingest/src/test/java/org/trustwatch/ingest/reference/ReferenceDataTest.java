@@ -116,6 +116,20 @@ class ReferenceDataTest {
     }
 
     @Test
+    void aSchoolWithoutAlertAddressesIsKept() throws Exception {
+        write("schools.csv", "school_id,name", "NEW,New Free School");
+        Problems problems = new Problems();
+
+        ReferenceData data = ReferenceData.read(dir, problems);
+
+        assertEquals("NEW", data.schools().get(0).getSchoolId());
+        assertEquals(null, data.schools().get(0).getHeadteacherEmail());
+        assertTrue(
+                problems.all().stream().noneMatch(p -> p.contains("schools.csv")),
+                problems.all().toString());
+    }
+
+    @Test
     void aMissingColumnOrFileIsReportedOnce() throws Exception {
         write("directory.csv", "user_id,display_name", "jsmith,Jane");
         Problems problems = new Problems();

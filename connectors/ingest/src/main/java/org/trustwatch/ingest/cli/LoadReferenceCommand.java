@@ -13,9 +13,15 @@ import org.trustwatch.ingest.reference.ReferencePublisher;
  */
 public final class LoadReferenceCommand {
 
+    /** Held so the level set on it is not lost to garbage collection. */
+    private static final java.util.logging.Logger APICURIO_CLIENT =
+            java.util.logging.Logger.getLogger("io.apicurio.registry.client.common");
+
     private LoadReferenceCommand() {}
 
     public static void main(String[] args) throws Exception {
+        // its notice about a shared Vert.x instance says nothing a person loading files can act on
+        APICURIO_CLIENT.setLevel(java.util.logging.Level.SEVERE);
         String bootstrap = "127.0.0.1:" + env("TRUSTWATCH_KAFKA_PORT", "9092");
         String registry = "http://127.0.0.1:" + env("TRUSTWATCH_REGISTRY_PORT", "8081");
         Path dir = null;

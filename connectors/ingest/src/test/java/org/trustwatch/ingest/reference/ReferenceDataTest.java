@@ -116,6 +116,18 @@ class ReferenceDataTest {
     }
 
     @Test
+    void theSampleTrustsReferenceFilesHaveNoProblems() {
+        Path samples = Path.of(System.getProperty("trustwatch.home", "../..")).resolve("samples/reference");
+        Problems problems = new Problems();
+
+        ReferenceData data = ReferenceData.read(samples, problems);
+
+        assertEquals(List.of(), problems.all());
+        assertEquals(3, data.schools().size());
+        assertTrue(data.devices().size() > 70, "devices: " + data.devices().size());
+    }
+
+    @Test
     void aSchoolWithoutAlertAddressesIsKept() throws Exception {
         write("schools.csv", "school_id,name", "NEW,New Free School");
         Problems problems = new Problems();

@@ -21,7 +21,7 @@ final class SchoolsFile extends ReferenceFile<School> {
     School parse(CsvTable.Row row) throws BadRow {
         List<String> networks = Cells.list(row, "networks");
         for (String network : networks) {
-            if (!Cidr.isValid(network)) {
+            if (CidrRange.parse(network).isEmpty()) {
                 throw new BadRow("networks '" + Cells.clip(network) + "' is not a CIDR range such as 10.20.0.0/16");
             }
         }

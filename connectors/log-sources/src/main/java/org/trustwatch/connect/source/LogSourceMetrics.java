@@ -6,7 +6,7 @@ import org.apache.kafka.common.metrics.Gauge;
 import org.apache.kafka.common.metrics.PluginMetrics;
 
 /**
- * What a task accepted and rejected, published with the worker's own metrics (JMX, REST-free) and logged when the
+ * What a task accepted and rejected, published with the worker's own metrics (JMX) and logged when the
  * task stops.
  */
 final class LogSourceMetrics {

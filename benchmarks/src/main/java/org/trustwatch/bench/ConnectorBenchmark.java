@@ -72,12 +72,7 @@ public final class ConnectorBenchmark {
 
     private static Path writeLog(Path file, Path samples, int lines) throws Exception {
         Files.createDirectories(file.getParent());
-        List<String> sample = new ArrayList<>();
-        try (var files = Files.list(samples)) {
-            for (Path f : files.sorted().toList()) {
-                sample.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
-            }
-        }
+        List<String> sample = new ArrayList<>(ParseBenchmark.sampleLines(samples));
         sample.removeIf(line -> line.isBlank() || line.startsWith("#"));
         try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < lines; i++) {

@@ -103,7 +103,7 @@ public final class ParseBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static List<String> sampleLines(Path dir) throws IOException {
+    static List<String> sampleLines(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -1,6 +1,8 @@
 package org.trustwatch.ingest;
 
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -10,7 +12,30 @@ import org.apache.avro.specific.SpecificRecordBase;
  */
 public final class EventCommon {
 
+    private static final String[] FIELDS = {
+        "timestamp",
+        "event_ingested",
+        "event_dataset",
+        "school_id",
+        "observer_hostname",
+        "log_file_path",
+        "log_line",
+        "event_hash",
+        "event_original"
+    };
+
+    /** Where the shared fields sit in each event schema: looked up once, not per event. */
+    private static final Map<Schema, int[]> POSITIONS = new ConcurrentHashMap<>();
+
     private EventCommon() {}
+
+    private static int[] positions(Schema schema) {
+        int[] positions = new int[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            positions[i] = schema.getField(FIELDS[i]).pos();
+        }
+        return positions;
+    }
 
     /**
      * @param lines the original text the event was made from (one line, or several joined by newlines)
@@ -24,16 +49,16 @@ public final class EventCommon {
             RawLine first,
             String lines,
             ParseContext context) {
-        Schema schema = event.getSchema();
-        event.put(schema.getField("timestamp").pos(), eventTime);
-        event.put(schema.getField("event_ingested").pos(), context.clock().instant());
-        event.put(schema.getField("event_dataset").pos(), dataset);
-        event.put(schema.getField("school_id").pos(), context.schoolId());
-        event.put(schema.getField("observer_hostname").pos(), observerHostname);
-        event.put(schema.getField("log_file_path").pos(), first.file());
-        event.put(schema.getField("log_line").pos(), first.lineNumber() > 0 ? first.lineNumber() : null);
-        event.put(schema.getField("event_hash").pos(), LineDigest.sha256Hex(lines));
-        event.put(schema.getField("event_original").pos(), context.keepOriginal() ? lines : null);
+        int[] at = POSITIONS.computeIfAbsent(event.getSchema(), EventCommon::positions);
+        event.put(at[0], eventTime);
+        event.put(at[1], context.clock().instant());
+        event.put(at[2], dataset);
+        event.put(at[3], context.schoolId());
+        event.put(at[4], observerHostname);
+        event.put(at[5], first.file());
+        event.put(at[6], first.lineNumber() > 0 ? first.lineNumber() : null);
+        event.put(at[7], LineDigest.sha256Hex(lines));
+        event.put(at[8], context.keepOriginal() ? lines : null);
         return event;
     }
 }

@@ -38,22 +38,13 @@ public final class ConnectWorker extends Server {
 
     @Override
     protected Process launch(Jdk jdk) throws IOException {
-        Path lib = Distributions.kafkaLib(settings);
-        Path logs = Files.createDirectories(dir().resolve("logs"));
         Path config = dir().resolve("worker.properties");
         Files.writeString(config, workerProperties(), StandardCharsets.UTF_8);
-        Path log4j = dir().resolve("log4j2.properties");
-        Files.writeString(log4j, JvmOptions.log4j2File(logFile()), StandardCharsets.UTF_8);
-
-        List<String> command =
-                JvmOptions.common(jdk, settings.value("TRUSTWATCH_CONNECT_HEAP", "512m"), process, dir());
-        command.add("-Dkafka.logs.dir=" + logs);
-        command.add("-Dlog4j2.configurationFile=" + log4j);
-        command.add("-cp");
-        command.add(lib + "/*");
+        List<String> command = JvmOptions.kafkaDistribution(
+                settings, jdk, settings.value("TRUSTWATCH_CONNECT_HEAP", "512m"), process, dir(), logFile());
         command.add("org.apache.kafka.connect.cli.ConnectDistributed");
         command.add(config.toString());
-        return process.startDetached(command, dir(), logs.resolve("stdout.log"));
+        return process.startDetached(command, dir(), logFile().resolveSibling("stdout.log"));
     }
 
     private String workerProperties() {

@@ -1,5 +1,8 @@
 package org.trustwatch.stack;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,25 @@ final class JvmOptions {
         options.add("-Djava.awt.headless=true");
         options.add("-Dfile.encoding=UTF-8");
         return options;
+    }
+
+    /**
+     * The start of a command that runs a main class of the Kafka distribution (broker, Connect): the common options,
+     * a log4j2 file that writes {@code logFile}, and the distribution's jars as the class path.
+     */
+    static List<String> kafkaDistribution(
+            StackSettings settings, Jdk jdk, String heap, ServerProcess process, Path serverDir, Path logFile)
+            throws IOException {
+        Path lib = Distributions.kafkaLib(settings);
+        Path logs = Files.createDirectories(logFile.getParent());
+        Path log4j = serverDir.resolve("log4j2.properties");
+        Files.writeString(log4j, log4j2File(logFile), StandardCharsets.UTF_8);
+        List<String> command = common(jdk, heap, process, serverDir);
+        command.add("-Dkafka.logs.dir=" + logs);
+        command.add("-Dlog4j2.configurationFile=" + log4j);
+        command.add("-cp");
+        command.add(lib + "/*");
+        return command;
     }
 
     /** A log4j2 configuration that writes one rolling file, as Kafka's and Connect's own scripts set up. */

@@ -41,19 +41,12 @@ public final class KafkaBroker extends Server {
 
     @Override
     protected Process launch(Jdk jdk) throws IOException {
-        Path lib = Distributions.kafkaLib(settings);
-        Path logs = Files.createDirectories(dir().resolve("logs"));
         Path data = Files.createDirectories(dir().resolve("data"));
         Path config = dir().resolve("server.properties");
         Files.writeString(config, serverProperties(data), StandardCharsets.UTF_8);
-        Path log4j = dir().resolve("log4j2.properties");
-        Files.writeString(log4j, JvmOptions.log4j2File(logFile()), StandardCharsets.UTF_8);
-
-        List<String> command = JvmOptions.common(jdk, settings.value("TRUSTWATCH_KAFKA_HEAP", "512m"), process, dir());
-        command.add("-Dkafka.logs.dir=" + logs);
-        command.add("-Dlog4j2.configurationFile=" + log4j);
-        command.add("-cp");
-        command.add(lib + "/*");
+        List<String> command = JvmOptions.kafkaDistribution(
+                settings, jdk, settings.value("TRUSTWATCH_KAFKA_HEAP", "512m"), process, dir(), logFile());
+        Path logs = logFile().getParent();
         if (!Files.exists(data.resolve("meta.properties"))) {
             format(new ArrayList<>(command), config, logs);
         }

@@ -81,48 +81,24 @@ public final class CsvTable {
         return required.stream().filter(column -> !header.contains(column)).toList();
     }
 
-    /** Splits the text into records of fields. Row numbers count records, as spreadsheet users count rows. */
+    /**
+     * Splits the text into records of fields, one per line, or several lines where a quoted field holds line
+     * breaks. Row numbers count records, as spreadsheet users count rows.
+     */
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            any = true;
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                fields.add(field.toString());
-                field.setLength(0);
+        String[] lines = text.split("\r\n|\n|\r", -1);
+        int count = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        String open = null;
+        for (int i = 0; i < count; i++) {
+            String record = open == null ? lines[i] : open + "\n" + lines[i];
+            List<String> fields = new ArrayList<>();
+            if (CsvRecord.split(record, fields) || i == count - 1) {
                 records.add(fields);
-                fields = new ArrayList<>();
-                any = false;
+                open = null;
             } else {
-                field.append(c);
+                open = record;
             }
-        }
-        if (any) {
-            fields.add(field.toString());
-            records.add(fields);
         }
         return records;
     }

@@ -14,6 +14,7 @@ import org.trustwatch.ingest.LogParser;
 import org.trustwatch.ingest.ParseContext;
 import org.trustwatch.ingest.ParseSink;
 import org.trustwatch.ingest.RawLine;
+import org.trustwatch.ingest.csv.CsvRecord;
 import org.trustwatch.schema.MailEvent;
 import org.trustwatch.schema.MailRecipient;
 

@@ -1,9 +1,9 @@
-package org.trustwatch.ingest.mail;
+package org.trustwatch.ingest.csv;
 
 import java.util.List;
 
 /** Splits one CSV record (RFC 4180: comma separated, fields optionally in double quotes, {@code ""} for a quote). */
-final class CsvRecord {
+public final class CsvRecord {
 
     private CsvRecord() {}
 
@@ -12,7 +12,7 @@ final class CsvRecord {
      * end: the record continues on the next line (a line break inside quotes). Lenient where Excel is: text after
      * a closing quote is appended to the field, a quote inside an unquoted field is kept as it is.
      */
-    static boolean split(String s, List<String> out) {
+    public static boolean split(String s, List<String> out) {
         out.clear();
         int n = s.length();
         int i = 0;

@@ -85,6 +85,15 @@ public final class IpHistory {
         earlyLogoffs.values().removeIf(at -> at.isBefore(horizon));
     }
 
+    /** Puts back a session read from the state store, in order. */
+    void restore(Session session) {
+        sessions.add(session);
+    }
+
+    Map<String, Instant> earlyLogoffs() {
+        return Map.copyOf(earlyLogoffs);
+    }
+
     public List<Session> sessions() {
         return List.copyOf(sessions);
     }

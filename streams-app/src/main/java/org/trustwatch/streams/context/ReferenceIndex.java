@@ -127,6 +127,25 @@ public final class ReferenceIndex {
         return Optional.ofNullable(address == null ? null : peopleByAddress.get(lower(address.trim())));
     }
 
+    /** The one person with this display name ("Jane Smith", case-insensitive); none when two share it. */
+    public Optional<DirectoryEntry> personByDisplayName(String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = lower(displayName.strip().replaceAll("^\"|\"$", ""));
+        DirectoryEntry found = null;
+        for (DirectoryEntry person : people.values()) {
+            if (person.getDisplayName() != null
+                    && lower(person.getDisplayName()).equals(wanted)) {
+                if (found != null) {
+                    return Optional.empty();
+                }
+                found = person;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** The role of an account; unknown accounts have {@link Role#unknown}. */
     public Role roleOf(String account) {
         return person(account).map(DirectoryEntry::getRole).orElse(Role.unknown);

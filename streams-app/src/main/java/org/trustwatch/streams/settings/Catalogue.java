@@ -35,8 +35,21 @@ public final class Catalogue {
     public static final Parameter<Duration> RAW_EVENT_RETENTION =
             duration("raw_event_retention", Duration.ofDays(183), "how long raw events are kept (6 months)");
 
-    public static final List<Parameter<?>> TRUST =
-            List.of(GRACE, SUPPRESSION_WINDOW, EVIDENCE_MAX, RAW_EVENT_RETENTION);
+    public static final Parameter<List<String>> DPO_ADDRESSES =
+            list("dpo_addresses", List.of(), "where the data protection officer's alerts go");
+    public static final Parameter<List<String>> ICT_ADDRESSES =
+            list("ict_addresses", List.of(), "where the trust ICT service's alerts go");
+    public static final Parameter<Integer> IMMEDIATE_SEVERITY = severity(
+            "immediate_severity", 4, "alerts at or above this severity are sent at once, the rest in the digest");
+
+    public static final List<Parameter<?>> TRUST = List.of(
+            GRACE,
+            SUPPRESSION_WINDOW,
+            EVIDENCE_MAX,
+            RAW_EVENT_RETENTION,
+            DPO_ADDRESSES,
+            ICT_ADDRESSES,
+            IMMEDIATE_SEVERITY);
 
     // ------------------------------------------------------------------ C01 .. C18
     public static final Parameter<Integer> LOST_IN_USE_SEVERITY =
@@ -196,6 +209,10 @@ public final class Catalogue {
             bytes("upload_bytes", 5_000_000L, "bytes sent to unapproved file-sharing domains (decimal)");
     public static final Parameter<Duration> CLOUD_UPLOAD_WINDOW =
             duration("upload_window", Duration.ofHours(1), "window of upload_bytes");
+    public static final Parameter<Long> CLOUD_MIN_REQUEST_BYTES = bytes(
+            "min_request_bytes",
+            10_000L,
+            "a request counts as an upload from this size (request headers alone are about 1 kB)");
     public static final Parameter<List<String>> CLOUD_APPROVED =
             list("approved_domains", List.of(), "file-sharing domains the trust approved");
 
@@ -227,6 +244,10 @@ public final class Catalogue {
             duration("upload_window", Duration.ofHours(1), "window of upload_bytes");
     public static final Parameter<Long> DISCLOSURE_MESSAGE_BYTES =
             bytes("sensitive_message_bytes", 10_000_000L, "an external message marked sensitive");
+    public static final Parameter<Long> DISCLOSURE_MIN_REQUEST_BYTES = bytes(
+            "min_request_bytes",
+            10_000L,
+            "a request counts as an upload from this size (request headers alone are about 1 kB)");
     public static final Parameter<List<String>> DISCLOSURE_APPROVED_CATEGORIES =
             list("approved_categories", List.of("education"), "web categories uploads may go to");
 
@@ -322,7 +343,7 @@ public final class Catalogue {
                     List.of(SOFTWARE_APPROVED, SOFTWARE_ALLOWED_CLASSES, SOFTWARE_INSTALLER_ROLES)),
             Map.entry(
                     IncidentCategory.UNAPPROVED_CLOUD_STORAGE,
-                    List.of(CLOUD_UPLOAD_BYTES, CLOUD_UPLOAD_WINDOW, CLOUD_APPROVED)),
+                    List.of(CLOUD_UPLOAD_BYTES, CLOUD_UPLOAD_WINDOW, CLOUD_MIN_REQUEST_BYTES, CLOUD_APPROVED)),
             Map.entry(
                     IncidentCategory.MASS_EMAIL,
                     List.of(MASS_RECIPIENTS, MASS_SUBJECT_RECIPIENTS, MASS_SUBJECT_WINDOW, MASS_MAX_MESSAGE_BYTES)),
@@ -342,6 +363,7 @@ public final class Catalogue {
                             DISCLOSURE_UPLOAD_BYTES,
                             DISCLOSURE_UPLOAD_WINDOW,
                             DISCLOSURE_MESSAGE_BYTES,
+                            DISCLOSURE_MIN_REQUEST_BYTES,
                             DISCLOSURE_APPROVED_CATEGORIES)),
             Map.entry(IncidentCategory.SELF_REPORTED, List.of(REPORT_LINK_WINDOW))));
 

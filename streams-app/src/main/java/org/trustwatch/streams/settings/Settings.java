@@ -73,6 +73,11 @@ public final class Settings {
         return settings;
     }
 
+    /** The schools the file overrides something for. */
+    public java.util.Set<String> schoolIds() {
+        return schools.keySet();
+    }
+
     public <T> T trust(Parameter<T> parameter) {
         return valueOr(trust, parameter);
     }
@@ -95,6 +100,19 @@ public final class Settings {
     @SuppressWarnings("unchecked")
     private static <T> T cast(Object value) {
         return (T) value;
+    }
+
+    /** Every setting of a category in force at a school, as written in a settings file (an incident records them). */
+    public Map<String, String> describe(IncidentCategory category, String schoolId) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (Parameter<?> parameter : Catalogue.parametersOf(category)) {
+            out.put(parameter.key(), written(category, parameter, schoolId));
+        }
+        return out;
+    }
+
+    private <T> String written(IncidentCategory category, Parameter<T> parameter, String schoolId) {
+        return parameter.write(get(category, parameter, schoolId));
     }
 
     /** A settings file with every key at its default, and what each means: a start for a trust's own. */

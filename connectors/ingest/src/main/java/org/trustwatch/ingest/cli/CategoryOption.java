@@ -7,11 +7,11 @@ import org.trustwatch.ingest.category.WebCategories;
 import org.trustwatch.ingest.category.WebCategoryLists;
 
 /** The --categories list: its bad rows are reported on stderr and skipped, as for every reference file. */
-final class CategoryOption {
+public final class CategoryOption {
 
     private CategoryOption() {}
 
-    static WebCategories load(Path path) {
+    public static WebCategories load(Path path) {
         if (!Files.exists(path)) {
             throw new IllegalArgumentException("--categories " + path + ": no such file or directory");
         }

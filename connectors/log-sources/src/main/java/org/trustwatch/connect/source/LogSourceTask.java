@@ -19,6 +19,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trustwatch.ingest.EventKeys;
 import org.trustwatch.ingest.LogFiles;
 import org.trustwatch.ingest.LogFormat;
 import org.trustwatch.ingest.LogParser;

@@ -1,4 +1,4 @@
-package org.trustwatch.connect.source;
+package org.trustwatch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

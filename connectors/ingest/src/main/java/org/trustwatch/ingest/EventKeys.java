@@ -1,4 +1,4 @@
-package org.trustwatch.connect.source;
+package org.trustwatch.ingest;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.trustwatch.schema.EndpointEvent;
@@ -10,11 +10,11 @@ import org.trustwatch.schema.ProxyEvent;
  * The record key of each event type (architecture: topics). Events of one client, message or device share a
  * partition, so their order is kept for the correlation.
  */
-final class EventKeys {
+public final class EventKeys {
 
     private EventKeys() {}
 
-    static String keyOf(SpecificRecord event) {
+    public static String keyOf(SpecificRecord event) {
         if (event instanceof ProxyEvent proxy) {
             return firstOf(proxy.getSourceIp(), proxy.getUserName());
         }

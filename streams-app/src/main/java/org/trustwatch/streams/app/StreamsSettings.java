@@ -1,0 +1,54 @@
+package org.trustwatch.streams.app;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.trustwatch.streams.topology.DeadLetters;
+import org.trustwatch.streams.topology.Topics;
+
+/** The Kafka Streams configuration of the app: what Trustwatch fixes, and what an operator may change. */
+public final class StreamsSettings {
+
+    private StreamsSettings() {}
+
+    /** The exception handlers and their dead-letter topic (also used offline). */
+    public static Map<String, Object> handlers(Topics topics) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics.deadLetters());
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.Deserialization.class);
+        config.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.Processing.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.Production.class);
+        return config;
+    }
+
+    /**
+     * Exactly-once v2 always; the rest has defaults an operator may override with {@code streams.*} properties
+     * (e.g. {@code streams.num.standby.replicas=1}, {@code streams.num.stream.threads=2}).
+     */
+    public static Properties of(Map<String, String> app, Topics topics) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, app.getOrDefault("application.id", "trustwatch-correlation"));
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, app.getOrDefault("bootstrap.servers", "127.0.0.1:9092"));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, app.getOrDefault("state.dir", ".trustwatch/streams"));
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, app.getOrDefault("standby.replicas", "0"));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, app.getOrDefault("stream.threads", "1"));
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, app.getOrDefault("replication.factor", "-1"));
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, app.getOrDefault("commit.interval.ms", "100"));
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, app.getOrDefault("cache.max.bytes", "67108864"));
+        p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
+        p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        p.put(StreamsConfig.producerPrefix("batch.size"), "262144");
+        p.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
+        p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), "65536");
+        p.putAll(handlers(topics));
+        app.forEach((k, v) -> {
+            if (k.startsWith("streams.")) {
+                p.put(k.substring("streams.".length()), v);
+            }
+        });
+        // Not overridable: the incident ids and counts rely on every event being counted exactly once.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return p;
+    }
+}

@@ -1,0 +1,141 @@
+package org.trustwatch.streams.rule;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.trustwatch.schema.AlertRecipientRole;
+import org.trustwatch.schema.IncidentCategory;
+import org.trustwatch.schema.Role;
+import org.trustwatch.streams.context.ReferenceIndex;
+import org.trustwatch.streams.incident.Detection;
+import org.trustwatch.streams.settings.Catalogue;
+import org.trustwatch.streams.settings.Settings;
+import org.trustwatch.streams.signal.Rules;
+import org.trustwatch.streams.signal.Signal;
+
+/**
+ * The second stage without Kafka: one signal into the state kept for its key, out come the state to keep and the
+ * detections. Keeps the entries sorted by event time, drops a duplicate of an event already kept, forgets entries
+ * that can no longer matter (their retention plus the grace behind stream time), and reports each event at most
+ * once.
+ */
+public final class RuleEvaluator {
+
+    /** A bound on one key's state; past it the oldest entries go first. */
+    static final int MAX_ENTRIES = 5_000;
+
+    private static final Comparator<Entry> BY_TIME =
+            Comparator.comparingLong(Entry::time).thenComparing(e -> e.signal().eventHash());
+
+    public record Result(List<Entry> state, List<Detection> detections) {}
+
+    private final Settings settings;
+    private final ReferenceIndex reference;
+    private final RuleBook book;
+    private final Map<String, Map<String, String>> thresholdCache = new HashMap<>();
+
+    public RuleEvaluator(Settings settings, ReferenceIndex reference, RuleBook book) {
+        this.settings = settings;
+        this.reference = reference;
+        this.book = book;
+    }
+
+    public RuleContext contextOf(Signal signal) {
+        return new RuleContext(settings, reference, signal.category(), signal.schoolId());
+    }
+
+    /** @param state the key's entries (null: none); the list is changed in place and returned */
+    public Result apply(Signal signal, List<Entry> state, long streamTime) {
+        Engine engine = book.engine(signal.rule());
+        if (engine == null) {
+            throw new IllegalArgumentException("no rule family " + signal.rule());
+        }
+        RuleContext context = contextOf(signal);
+        if (!engine.stateful()) {
+            Entry only = new Entry(signal, false);
+            return new Result(null, detections(engine.evaluate(List.of(only), context), context));
+        }
+        List<Entry> entries = state == null ? new ArrayList<>() : state;
+        for (Entry e : entries) {
+            if (e.signal().eventHash().equals(signal.eventHash())
+                    && java.util.Objects.equals(e.signal().phase(), signal.phase())) {
+                return new Result(entries, List.of()); // a duplicated event
+            }
+        }
+        int at = insertionPoint(entries, new Entry(signal, false));
+        entries.add(at, new Entry(signal, false));
+        long grace = settings.trust(Catalogue.GRACE).toMillis();
+        entries.removeIf(e -> e.time()
+                < streamTime - grace - engine.retention(context, e.signal()).toMillis());
+        while (entries.size() > MAX_ENTRIES) {
+            entries.remove(0);
+        }
+        List<Firing> firings = new ArrayList<>();
+        for (Firing f : engine.evaluate(entries, context)) {
+            if (!f.entry().emitted) {
+                f.entry().emitted = true;
+                firings.add(f);
+            }
+        }
+        return new Result(entries, detections(firings, context));
+    }
+
+    private static int insertionPoint(List<Entry> entries, Entry entry) {
+        int i = entries.size();
+        while (i > 0 && BY_TIME.compare(entries.get(i - 1), entry) > 0) {
+            i--;
+        }
+        return i;
+    }
+
+    private List<Detection> detections(List<Firing> firings, RuleContext context) {
+        List<Detection> out = new ArrayList<>(firings.size());
+        for (Firing f : firings) {
+            out.add(detection(f, context));
+        }
+        return out;
+    }
+
+    /** A rule's finding as a detection: severity, recipients and the thresholds in force at the school. */
+    public Detection detection(Firing f, RuleContext context) {
+        Signal s = f.entry().signal();
+        int severity = f.severity() > 0 ? f.severity() : context.get(Catalogue.severityOf(s.category()));
+        return new Detection(
+                s.category(),
+                s.schoolId(),
+                s.subject(),
+                s.subjectRole(),
+                severity,
+                f.ruleId(),
+                f.description(),
+                thresholds(s.category(), s.schoolId()),
+                f.escalation(),
+                s.breach(),
+                recipients(s, context),
+                s.evidence());
+    }
+
+    /** The catalogue's notify column, plus the DSL for any pupil, extremism and self-harm (C05). */
+    private static Set<AlertRecipientRole> recipients(Signal s, RuleContext context) {
+        EnumSet<AlertRecipientRole> to = EnumSet.noneOf(AlertRecipientRole.class);
+        for (String r : context.get(Catalogue.notifyOf(s.category()))) {
+            to.add(AlertRecipientRole.valueOf(r));
+        }
+        if (s.subjectRole() == Role.pupil) {
+            to.add(AlertRecipientRole.dsl);
+        }
+        if (s.category() == IncidentCategory.INAPPROPRIATE_CONTENT
+                && (Rules.SELF_HARM.equals(s.rule()) || "extremism".equals(s.value()))) {
+            to.add(AlertRecipientRole.dsl);
+        }
+        return to;
+    }
+
+    private Map<String, String> thresholds(IncidentCategory category, String school) {
+        return thresholdCache.computeIfAbsent(category + "|" + school, k -> settings.describe(category, school));
+    }
+}

@@ -1,0 +1,188 @@
+package org.trustwatch.streams.topology;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.trustwatch.schema.IncidentCategory;
+import org.trustwatch.streams.incident.Detection;
+import org.trustwatch.streams.incident.IncidentTracker;
+import org.trustwatch.streams.rule.EntriesCodec;
+import org.trustwatch.streams.rule.Entry;
+import org.trustwatch.streams.rule.Firing;
+import org.trustwatch.streams.rule.Lookalike;
+import org.trustwatch.streams.rule.RuleBook;
+import org.trustwatch.streams.rule.RuleContext;
+import org.trustwatch.streams.rule.RuleEvaluator;
+import org.trustwatch.streams.settings.Catalogue;
+import org.trustwatch.streams.settings.Settings;
+import org.trustwatch.streams.signal.Rules;
+import org.trustwatch.streams.signal.Signal;
+
+/**
+ * Second stage, keyed by what each rule groups by: keeps every rule's window of signals in {@value #STORE}, runs the
+ * rule and forwards detections keyed by the incident they belong to. A signal later than the grace behind stream
+ * time is not correlated: it is forwarded as late (to be recorded) and counted.
+ */
+final class RuleStage implements Processor<String, Signal, String, Object> {
+
+    static final String STORE = "rule-state";
+    static final String KNOWN_DOMAINS = "known-domains";
+    /** Late signals counted by all instances of this stage in the JVM, for the app's status line. */
+    static final AtomicLong LATE = new AtomicLong();
+
+    private final SharedReference reference;
+    private final Settings settings;
+    private final IncidentTracker tracker;
+    private final RuleBook book = new RuleBook();
+    private RuleEvaluator evaluator;
+    private KeyValueStore<String, byte[]> store;
+    private KeyValueStore<String, byte[]> known;
+    private ProcessorContext<String, Object> context;
+
+    RuleStage(SharedReference reference, Settings settings, IncidentTracker tracker) {
+        this.reference = reference;
+        this.settings = settings;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.store = context.getStateStore(STORE);
+        this.known = context.getStateStore(KNOWN_DOMAINS);
+        this.evaluator = new RuleEvaluator(settings, reference.unlocked(), book);
+        context.schedule(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+    }
+
+    @Override
+    public void process(Record<String, Signal> record) {
+        Signal s = record.value();
+        if (s == null) {
+            return;
+        }
+        long streamTime = Math.max(context.currentStreamTimeMs(), s.time());
+        long grace = settings.trust(Catalogue.GRACE).toMillis();
+        if (s.time() < streamTime - grace) {
+            LATE.incrementAndGet();
+            context.forward(new Record<>(s.eventHash(), (Object) s, record.timestamp(), record.headers()));
+            return;
+        }
+        List<Detection> detections = reference.read(
+                index -> Rules.LOOKALIKE_DOMAIN.equals(s.rule()) ? lookalike(s) : evaluate(s, streamTime));
+        for (Detection d : detections) {
+            context.forward(new Record<>(tracker.incidentId(d), (Object) d, record.timestamp(), record.headers()));
+        }
+    }
+
+    private List<Detection> evaluate(Signal s, long streamTime) {
+        String key = s.rule() + "|" + s.key();
+        boolean stateful = book.engine(s.rule()).stateful();
+        byte[] bytes = stateful ? store.get(key) : null;
+        List<Entry> state = bytes == null ? null : EntriesCodec.decode(bytes);
+        RuleEvaluator.Result result = evaluator.apply(s, state, streamTime);
+        if (stateful) {
+            if (result.state().isEmpty()) {
+                store.delete(key);
+            } else {
+                store.put(key, EntriesCodec.encode(result.state()));
+            }
+        }
+        return result.detections();
+    }
+
+    /**
+     * C03 (a): history per school and domain of when mail went there. A domain not known (not a partner, not sent to
+     * often enough in the period) that looks like a known one is a likely typo.
+     */
+    private List<Detection> lookalike(Signal s) {
+        RuleContext rc =
+                new RuleContext(settings, reference.unlocked(), IncidentCategory.MISDIRECTED_EMAIL, s.schoolId());
+        int needed = rc.get(Catalogue.MISDIRECTED_KNOWN_MESSAGES);
+        long period = rc.get(Catalogue.MISDIRECTED_KNOWN_PERIOD).toMillis();
+        String prefix = s.schoolId() + "|";
+        List<String> knownDomains = new ArrayList<>(rc.get(Catalogue.MISDIRECTED_PARTNER_DOMAINS));
+        try (KeyValueIterator<String, byte[]> it =
+                known.prefixScan(prefix, new org.apache.kafka.common.serialization.StringSerializer())) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                if (Lookalike.enough(times(kv.value), s.time() - period, s.time(), needed)) {
+                    knownDomains.add(kv.key.substring(prefix.length()));
+                }
+            }
+        }
+        List<Detection> out = new ArrayList<>(1);
+        String near = Lookalike.nearest(s.value(), knownDomains, rc.get(Catalogue.MISDIRECTED_EDIT_DISTANCE));
+        if (near != null) {
+            Entry entry = new Entry(s, false);
+            out.add(evaluator.detection(
+                    new Firing(
+                            entry,
+                            s.rule(),
+                            "mail to " + s.value() + ", which looks like the known domain " + near,
+                            0,
+                            false),
+                    rc));
+        }
+        String key = prefix + s.value();
+        List<Long> times = new ArrayList<>(times(known.get(key)));
+        times.add(s.time());
+        times.sort(null);
+        while (times.size() > 4 * needed) {
+            times.remove(0);
+        }
+        known.put(key, encodeTimes(times));
+        return out;
+    }
+
+    private static List<Long> times(byte[] bytes) {
+        if (bytes == null) {
+            return List.of();
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        List<Long> out = new ArrayList<>(bytes.length / 8);
+        while (b.remaining() >= 8) {
+            out.add(b.getLong());
+        }
+        return out;
+    }
+
+    private static byte[] encodeTimes(List<Long> times) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(times.size() * 8);
+        times.forEach(b::putLong);
+        return b.array();
+    }
+
+    /** Forgets keys whose entries all fell out of their rule's retention (idle accounts, old addresses). */
+    private void sweep() {
+        long streamTime = context.currentStreamTimeMs();
+        long grace = settings.trust(Catalogue.GRACE).toMillis();
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, byte[]> kv = all.next();
+                List<Entry> entries = EntriesCodec.decode(kv.value);
+                Entry last = entries.get(entries.size() - 1);
+                String rule = last.signal().rule();
+                RuleContext rc = evaluator.contextOf(last.signal());
+                long keep = book.engine(rule).retention(rc, last.signal()).toMillis();
+                long longest = entries.stream()
+                        .mapToLong(
+                                e -> book.engine(rule).retention(rc, e.signal()).toMillis())
+                        .max()
+                        .orElse(keep);
+                if (last.signal().time() < streamTime - grace - longest) {
+                    idle.add(kv.key);
+                }
+            }
+        }
+        idle.forEach(store::delete);
+    }
+}

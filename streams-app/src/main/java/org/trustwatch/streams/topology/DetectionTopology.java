@@ -1,5 +1,6 @@
 package org.trustwatch.streams.topology;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -101,14 +102,16 @@ public final class DetectionTopology {
                 (index, v) -> index.put(v),
                 (index, k) -> index.removeExemption(k));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(EndpointStage.STORE), keys, Serdes.ByteArray()));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IpStage.STORE), keys, Serdes.ByteArray()));
-        builder.addStateStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RuleStage.STORE), keys, Serdes.ByteArray()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(RuleStage.KNOWN_DOMAINS), keys, Serdes.ByteArray()));
+        for (String store : List.of(
+                EndpointStage.STORE,
+                IpStage.STORE,
+                IpStage.LOST_STORE,
+                IpStage.PENDING_STORE,
+                RuleStage.STORE,
+                RuleStage.KNOWN_DOMAINS)) {
+            builder.addStateStore(
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.ByteArray()));
+        }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IncidentStage.STORE), keys, PlainAvroSerde.of(Incident.class)));
 
@@ -120,10 +123,21 @@ public final class DetectionTopology {
                 .split(Named.as("endpoint-"))
                 .branch((k, s) -> EndpointStage.IP_SESSION.equals(s.rule()), Branched.as("ip-sessions"))
                 .defaultBranch(Branched.as("signals"));
+        KStream<String, Signal> fromReports = builder.stream(
+                        topics.reports(), events(serdes.value(IncidentReport.class), "report-events"))
+                .process(() -> new EventStage<IncidentReport>(reference, stage), Named.as("report-stage"));
+        KStream<String, Signal> lostStates = endpointBranches
+                .get("endpoint-signals")
+                .merge(fromReports, Named.as("lost-reports"))
+                .filter((k, s) -> LostState.isChange(s), Named.as("lost-changes"))
+                .mapValues(LostState::of, Named.as("as-lost-state"));
         KStream<String, Object> logonsByIp = endpointBranches
                 .get("endpoint-ip-sessions")
-                .repartition(
-                        Repartitioned.with(keys, signals).withName("ip-logons").withNumberOfPartitions(proxyPartitions))
+                .merge(lostStates, Named.as("sessions-and-losses"))
+                .repartition(Repartitioned.with(keys, signals)
+                        .withName("ip-logons")
+                        .withNumberOfPartitions(proxyPartitions)
+                        .withStreamPartitioner(LostState.toEveryPartition()))
                 .mapValues(s -> (Object) s, Named.as("ip-logons-as-input"));
 
         // 3. web requests, mail, self-reports
@@ -131,14 +145,15 @@ public final class DetectionTopology {
                         topics.proxy(), events(serdes.value(ProxyEvent.class), "proxy-events"))
                 .mapValues(e -> (Object) e, Named.as("proxy-as-input"));
         KStream<String, Signal> fromRequests = requests.merge(logonsByIp, Named.as("requests-and-logons"))
-                .process(() -> new IpStage(reference, stage), Named.as("ip-stage"), IpStage.STORE);
+                .process(
+                        () -> new IpStage(reference, stage, settings.trust(Catalogue.GRACE)),
+                        Named.as("ip-stage"),
+                        IpStage.STORE,
+                        IpStage.LOST_STORE,
+                        IpStage.PENDING_STORE);
         KStream<String, Signal> fromMail = builder.stream(
                         topics.mail(), events(serdes.value(MailEvent.class), "mail-events"))
                 .process(() -> new EventStage<MailEvent>(reference, stage), Named.as("mail-stage"));
-        KStream<String, Signal> fromReports = builder.stream(
-                        topics.reports(), events(serdes.value(IncidentReport.class), "report-events"))
-                .process(() -> new EventStage<IncidentReport>(reference, stage), Named.as("report-stage"));
-
         KStream<String, Signal> all = endpointBranches
                 .get("endpoint-signals")
                 .merge(fromRequests, Named.as("merge-requests"))

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.streams.context.ContextCodec;
 import org.trustwatch.streams.context.IpHistory;
+import org.trustwatch.streams.context.LostDevices;
 import org.trustwatch.streams.signal.EvidenceOf;
 import org.trustwatch.streams.signal.Identity;
 import org.trustwatch.streams.signal.Rules;
@@ -21,13 +22,21 @@ import org.trustwatch.streams.signal.Signal;
 /**
  * First stage for web requests, keyed by client address and co-partitioned with the logons re-keyed by address: it
  * keeps who was logged on at each address over time and resolves each request to the account and device at the
- * request's own time. Requests no rule needs are dropped before any lookup; a device's activity (for lost devices,
- * C01) is sampled once per device per {@link #ACTIVITY_SAMPLE_MILLIS} of event time.
+ * request's own time. Requests no rule needs are dropped before any lookup. Lost and stolen reports are copied to
+ * every partition of this stage ({@value #LOST_STORE}), so a request from a device reported lost is activity of that
+ * device (C01) however the device's address is partitioned.
  */
 final class IpStage implements Processor<String, Object, String, Signal> {
 
     static final String STORE = "ip-sessions";
-    static final long ACTIVITY_SAMPLE_MILLIS = 10 * 60_000L;
+    static final String LOST_STORE = "lost-devices";
+    static final String PENDING_STORE = "ip-pending";
+    private static final int MAX_PENDING_PER_ADDRESS = 1_000;
+    private static final org.apache.kafka.common.serialization.Serde<ProxyEvent> PROXY =
+            PlainAvroSerde.of(ProxyEvent.class);
+    /** Rule name of the internal signals that copy a lost/recovered report to every partition of this stage. */
+    static final String LOST_STATE = "@lost-state";
+
     private static final int CACHE = 50_000;
 
     private final SharedReference reference;
@@ -35,23 +44,49 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<String, Signal> context;
     private final Map<String, IpHistory> cache = lru(CACHE);
-    /** Per address, the activity bucket last sampled: most requests end here, without a lookup. */
-    private final Map<String, Long> sampled = lru(CACHE);
+    private KeyValueStore<String, byte[]> lostStore;
+    /**
+     * Requests that mattered but had no user and no session yet: their logon may still arrive (endpoint logs are late
+     * too). A logon that covers them resolves them; otherwise they go on unresolved once the grace has passed.
+     */
+    private KeyValueStore<String, byte[]> pendingStore;
 
-    IpStage(SharedReference reference, Stage1 stage) {
+    private final Map<String, List<ProxyEvent>> pending = new java.util.TreeMap<>();
+    private final long graceMillis;
+    /** Every device this task knows a loss of, with its losses and recoveries (small: read whole at start). */
+    private final Map<String, LostDevices> lost = new java.util.HashMap<>();
+
+    IpStage(SharedReference reference, Stage1 stage, java.time.Duration grace) {
         this.reference = reference;
         this.stage = stage;
+        this.graceMillis = grace.toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, Signal> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        this.lostStore = context.getStateStore(LOST_STORE);
+        try (var all = lostStore.all()) {
+            all.forEachRemaining(kv -> lost.put(kv.key, LostDevices.decode(kv.value)));
+        }
+        this.pendingStore = context.getStateStore(PENDING_STORE);
+        try (var all = pendingStore.all()) {
+            all.forEachRemaining(kv -> pending.put(kv.key, decode(kv.value)));
+        }
+        context.schedule(
+                java.time.Duration.ofMinutes(1),
+                org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
+                this::releaseExpired);
     }
 
     @Override
     public void process(Record<String, Object> record) {
-        if (record.value() instanceof Signal session) {
+        if (record.value() instanceof Signal s && LOST_STATE.equals(s.rule())) {
+            LostDevices device = lost.computeIfAbsent(s.value(), d -> new LostDevices());
+            device.record(s.time(), Rules.LOST.equals(s.phase()));
+            lostStore.put(s.value(), device.encode());
+        } else if (record.value() instanceof Signal session) {
             session(session);
         } else if (record.value() instanceof ProxyEvent e) {
             request(record, e);
@@ -70,21 +105,46 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             history.logoff(at, account, logonId);
         }
         store.put(s.key(), ContextCodec.encode(history));
+        List<ProxyEvent> waiting = pending.get(s.key());
+        if (waiting != null && Rules.LOGON.equals(s.phase())) {
+            List<ProxyEvent> still = new ArrayList<>();
+            for (ProxyEvent e : waiting) {
+                if (history.at(e.getTimestamp()).isPresent()) {
+                    resolve(e, e.getTimestamp().toEpochMilli());
+                } else {
+                    still.add(e);
+                }
+            }
+            keepPending(s.key(), still);
+        }
     }
 
     private void request(Record<String, Object> record, ProxyEvent e) {
         boolean matters = stage.proxy().mayMatter(e);
-        String ip = e.getSourceIp();
-        long bucket = e.getTimestamp().toEpochMilli() / ACTIVITY_SAMPLE_MILLIS;
-        boolean sample = ip != null && !Long.valueOf(bucket).equals(sampled.get(ip));
-        if (!matters && !sample) {
-            return;
+        if (!matters && lost.isEmpty()) {
+            return; // most requests end here, without a lookup
         }
+        String ip = e.getSourceIp();
+        boolean user = e.getUserName() != null && Identity.isPersonAccount(e.getUserName());
+        if (!user && ip != null && matters && history(ip).at(e.getTimestamp()).isEmpty()) {
+            List<ProxyEvent> waiting = new ArrayList<>(pending.getOrDefault(ip, List.of()));
+            if (waiting.size() < MAX_PENDING_PER_ADDRESS) {
+                waiting.add(e);
+                keepPending(ip, waiting);
+                return;
+            }
+        }
+        resolve(e, record.timestamp());
+    }
+
+    private void resolve(ProxyEvent e, long timestamp) {
+        String ip = e.getSourceIp();
+        boolean matters = stage.proxy().mayMatter(e);
         Optional<IpHistory.Session> session =
                 ip == null ? Optional.empty() : history(ip).at(e.getTimestamp());
         List<Signal> out = new ArrayList<>(2);
         reference.read(index -> {
-            String account = e.getUserName() != null && Identity.isPersonAccount(e.getUserName())
+            String account = Identity.isPersonAccount(e.getUserName())
                     ? e.getUserName()
                     : session.map(IpHistory.Session::account).orElse(null);
             Identity who = Identity.resolve(
@@ -92,17 +152,68 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             if (matters) {
                 stage.proxy().extract(e, who, out);
             }
-            if (sample && who.device() != null) {
-                sampled.put(ip, bucket);
-                stage.endpoint(index).lost(Optional.of(who.device()), null, Rules.ACTIVE, EvidenceOf.proxy(e), out);
-            } else if (sample) {
-                sampled.put(ip, bucket);
+            if (who.device() != null) {
+                LostDevices device = lost.get(who.device().getDeviceId());
+                if (device != null && device.lostAt(e.getTimestamp().toEpochMilli())) {
+                    stage.endpoint(index).lost(Optional.of(who.device()), null, Rules.ACTIVE, EvidenceOf.proxy(e), out);
+                }
             }
             return null;
         });
         for (Signal s : out) {
-            context.forward(new Record<>(s.key(), s, record.timestamp(), record.headers()));
+            context.forward(new Record<>(s.key(), s, timestamp));
         }
+    }
+
+    /** Requests whose logon did not come within the grace go on as they are: attributed to their address. */
+    private void releaseExpired(long streamTime) {
+        for (String ip : new ArrayList<>(pending.keySet())) {
+            List<ProxyEvent> still = new ArrayList<>();
+            for (ProxyEvent e : pending.get(ip)) {
+                if (e.getTimestamp().toEpochMilli() < streamTime - graceMillis) {
+                    resolve(e, e.getTimestamp().toEpochMilli());
+                } else {
+                    still.add(e);
+                }
+            }
+            keepPending(ip, still);
+        }
+    }
+
+    private void keepPending(String ip, List<ProxyEvent> events) {
+        if (events.isEmpty()) {
+            pending.remove(ip);
+            pendingStore.delete(ip);
+        } else {
+            pending.put(ip, events);
+            pendingStore.put(ip, encode(events));
+        }
+    }
+
+    private static byte[] encode(List<ProxyEvent> events) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
+        try {
+            for (ProxyEvent e : events) {
+                byte[] bytes = PROXY.serializer().serialize(null, e);
+                data.writeInt(bytes.length);
+                data.write(bytes);
+            }
+        } catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<ProxyEvent> decode(byte[] bytes) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        List<ProxyEvent> out = new ArrayList<>();
+        while (b.remaining() >= 4) {
+            byte[] one = new byte[b.getInt()];
+            b.get(one);
+            out.add(PROXY.deserializer().deserialize(null, one));
+        }
+        return out;
     }
 
     private IpHistory history(String ip) {

@@ -149,6 +149,15 @@ public final class Harness implements AutoCloseable {
         return send(events.toArray(new SpecificRecordBase[0]));
     }
 
+    /**
+     * Moves stream time past the grace after {@code lastEventTime}, as time passing does live: requests still
+     * waiting for a logon are released (attributed to their address).
+     */
+    public Harness endOfInput(Instant lastEventTime) {
+        var end = org.trustwatch.streams.cli.OfflineRun.endOfInput(lastEventTime.toEpochMilli() + 2 * 3_600_000L);
+        return send(end);
+    }
+
     /** Raw bytes on an input topic (e.g. a record that is not Avro). */
     public void sendBytes(String topic, String key, byte[] value, Instant at) {
         driver.createInputTopic(

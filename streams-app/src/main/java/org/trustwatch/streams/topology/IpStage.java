@@ -47,19 +47,20 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private KeyValueStore<String, byte[]> lostStore;
     /**
      * Requests that mattered but had no user and no session yet: their logon may still arrive (endpoint logs are late
-     * too). A logon that covers them resolves them; otherwise they go on unresolved once the grace has passed.
+     * too). A logon that covers them resolves them; otherwise they go on unresolved after half the grace, so that the
+     * rules, which accept events up to the grace late, still count them.
      */
     private KeyValueStore<String, byte[]> pendingStore;
 
     private final Map<String, List<ProxyEvent>> pending = new java.util.TreeMap<>();
-    private final long graceMillis;
+    private final long waitMillis;
     /** Every device this task knows a loss of, with its losses and recoveries (small: read whole at start). */
     private final Map<String, LostDevices> lost = new java.util.HashMap<>();
 
     IpStage(SharedReference reference, Stage1 stage, java.time.Duration grace) {
         this.reference = reference;
         this.stage = stage;
-        this.graceMillis = grace.toMillis();
+        this.waitMillis = grace.toMillis() / 2;
     }
 
     @Override
@@ -165,12 +166,12 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
     }
 
-    /** Requests whose logon did not come within the grace go on as they are: attributed to their address. */
+    /** Requests whose logon did not come in time go on as they are: attributed to their address. */
     private void releaseExpired(long streamTime) {
         for (String ip : new ArrayList<>(pending.keySet())) {
             List<ProxyEvent> still = new ArrayList<>();
             for (ProxyEvent e : pending.get(ip)) {
-                if (e.getTimestamp().toEpochMilli() < streamTime - graceMillis) {
+                if (e.getTimestamp().toEpochMilli() < streamTime - waitMillis) {
                     resolve(e, e.getTimestamp().toEpochMilli());
                 } else {
                     still.add(e);

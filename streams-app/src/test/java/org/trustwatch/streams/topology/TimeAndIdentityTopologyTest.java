@@ -1,0 +1,131 @@
+package org.trustwatch.streams.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.logoff;
+import static org.trustwatch.streams.topology.Events.logon;
+import static org.trustwatch.streams.topology.Events.request;
+import static org.trustwatch.streams.topology.Events.webBurst;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trustwatch.schema.Incident;
+import org.trustwatch.schema.IncidentCategory;
+import org.trustwatch.schema.ProxyEvent;
+import org.trustwatch.schema.WebAction;
+
+/** Cross-cutting: who used an address when, late and duplicated events, and bad records. */
+class TimeAndIdentityTopologyTest {
+
+    private static final String IP = "10.20.1.13"; // woh-lt-0004
+
+    private static ProxyEvent anonymous(String time) {
+        return request(time, IP, "pornhub.com", "adult", WebAction.blocked).build();
+    }
+
+    @Test
+    void aRequestIsTheUserLoggedOnAtItsOwnTimeEvenWhenALaterLogonArrivesFirst() {
+        try (Harness h = new Harness()) {
+            h.send(logon("09:00", "woh-lt-0004.trust.local", IP, "dbrown", 2, "0x1"));
+            h.send(logoff("10:00", "woh-lt-0004.trust.local", IP, "dbrown", "0x1"));
+            h.send(logon("10:01", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x2"));
+            // dbrown's requests at 09:30 arrive only now, after the pupil's logon: they are still dbrown's
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("09:3" + i));
+            }
+            Incident i = h.only(IncidentCategory.INAPPROPRIATE_CONTENT);
+            assertEquals("dbrown", i.getSubject());
+            assertEquals(5, i.getEventCount());
+            for (int k = 0; k < 5; k++) {
+                h.send(anonymous("10:1" + k));
+            }
+            assertEquals(
+                    List.of("dbrown", "22evanss0"),
+                    h.incidents().stream().map(Incident::getSubject).toList());
+        }
+    }
+
+    @Test
+    void aRequestWaitsForALogonThatArrivesLateWithinHalfTheGrace() {
+        try (Harness h = new Harness()) {
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("11:0" + i));
+            }
+            h.send(logon("10:55", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x9"));
+            assertEquals(
+                    "22evanss0", h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getSubject());
+        }
+    }
+
+    @Test
+    void withoutAnyLogonTheAddressIsTheSubjectOnceTheGraceHasPassed() {
+        try (Harness h = new Harness()) {
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("11:0" + i));
+            }
+            assertEquals(List.of(), h.incidents(), "still waiting for a logon");
+            h.endOfInput(at("11:04"));
+            Incident i = h.only(IncidentCategory.INAPPROPRIATE_CONTENT);
+            assertEquals("ip:" + IP, i.getSubject());
+            assertEquals("WOH", i.getSchoolId(), "placed by the school's network");
+        }
+    }
+
+    @Test
+    void anEventLaterThanTheGraceIsRecordedAndNotCorrelated() {
+        try (Harness h = new Harness()) {
+            h.send(webBurst(4, "09:00", 60, IP, "22evanss0", "pornhub.com", "adult", WebAction.blocked));
+            h.send(Events.web("12:00", IP, "22evanss0", "bbc.co.uk", "adult", WebAction.blocked)); // stream time 12:00
+            // the fifth request of the 09:00 burst arrives three hours late: beyond the 1 h grace
+            h.send(Events.web("09:04", IP, "22evanss0", "pornhub.com", "adult", WebAction.blocked));
+            assertEquals(List.of(), h.incidents());
+            assertEquals(1, h.late().size());
+            assertEquals(
+                    "late",
+                    new String(
+                            h.late()
+                                    .get(0)
+                                    .headers()
+                                    .lastHeader("trustwatch.reason")
+                                    .value(),
+                            StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aLateEventWithinTheGraceCompletesTheWindow() {
+        try (Harness h = new Harness()) {
+            h.send(webBurst(4, "09:00", 60, IP, "22evanss0", "pornhub.com", "adult", WebAction.blocked));
+            h.send(Events.web("09:50", IP, "22evanss0", "bbc.co.uk", "news", WebAction.allowed));
+            h.send(Events.web("09:04", IP, "22evanss0", "pornhub.com", "adult", WebAction.blocked)); // 46 min late
+            assertEquals(5, h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getEventCount());
+            assertEquals(0, h.late().size());
+        }
+    }
+
+    @Test
+    void aDuplicatedEventIsCountedOnce() {
+        try (Harness h = new Harness()) {
+            List<ProxyEvent> burst =
+                    webBurst(5, "11:00", 60, IP, "22evanss0", "pornhub.com", "adult", WebAction.blocked);
+            h.send(burst);
+            h.send(burst);
+            assertEquals(5, h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getEventCount());
+            assertEquals(1, h.alerts().size(), "no second alert for the replay");
+        }
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventGoesToTheDeadLetterTopicAndTheAppCarriesOn() {
+        try (Harness h = new Harness()) {
+            h.sendBytes("events.proxy", IP, "not avro at all".getBytes(StandardCharsets.UTF_8), at("11:00"));
+            h.send(webBurst(5, "11:00", 60, IP, "22evanss0", "pornhub.com", "adult", WebAction.blocked));
+            List<byte[]> reasons = h.deadLetters();
+            assertEquals(1, reasons.size());
+            assertTrue(new String(reasons.get(0), StandardCharsets.UTF_8).contains("Exception"));
+            assertEquals(1, h.incidents().size(), "the app went on with the next records");
+        }
+    }
+}

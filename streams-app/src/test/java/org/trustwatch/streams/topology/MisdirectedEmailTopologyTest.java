@@ -36,7 +36,7 @@ class MisdirectedEmailTopologyTest {
         return mail(time, from, "outbound", subject, to).build();
     }
 
-    /** {@code n} messages from WOH staff to {@code address}, one a minute from {@code start}, shifted by {@code ago}. */
+    /** {@code n} messages from WOH staff to {@code address}, a minute apart, moved back by {@code ago}. */
     private static List<MailEvent> history(int n, String start, Duration ago, String address) {
         List<MailEvent> sent = new ArrayList<>();
         for (int i = 0; i < n; i++) {

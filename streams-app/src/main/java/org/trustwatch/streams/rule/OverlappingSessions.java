@@ -17,7 +17,7 @@ import org.trustwatch.streams.signal.Signal;
  */
 public final class OverlappingSessions implements Engine {
 
-    /** A session: device, its location and school, logon id, account; start and end (open: Long.MAX_VALUE). */
+    /** A session: device, its location and school, logon id, account; start and end (open: the newest event). */
     record Session(
             Entry logon,
             String device,
@@ -26,7 +26,8 @@ public final class OverlappingSessions implements Engine {
             String logonId,
             String account,
             long start,
-            long end) {}
+            long end,
+            boolean open) {}
 
     @Override
     public List<Firing> evaluate(List<Entry> entries, RuleContext context) {
@@ -42,6 +43,7 @@ public final class OverlappingSessions implements Engine {
             }
             String[] d = parts(e);
             long end = newest;
+            boolean open = true;
             for (int j = i + 1; j < entries.size(); j++) {
                 Entry later = entries.get(j);
                 String[] l = parts(later);
@@ -53,10 +55,11 @@ public final class OverlappingSessions implements Engine {
                 boolean replaced = !Rules.LOGOFF.equals(later.signal().phase()) && sameDevice && !l[4].equals(d[4]);
                 if (ends || replaced) {
                     end = later.time();
+                    open = false;
                     break;
                 }
             }
-            Session s = new Session(e, d[0], d[1], d[2], d[3], d[4], e.time(), end);
+            Session s = new Session(e, d[0], d[1], d[2], d[3], d[4], e.time(), end, open);
             (Rules.LOGON.equals(phase) ? own : foreign).add(s);
         }
         List<Firing> out = new ArrayList<>();
@@ -77,9 +80,10 @@ public final class OverlappingSessions implements Engine {
         }
         for (Session f : foreign) {
             for (Session o : own) {
+                // an owner's session still open covers the foreign logon (it is the newest event itself)
                 if (!o.device().equals(f.device())
                         && o.start() <= f.start()
-                        && f.start() < o.end()
+                        && (o.open() || f.start() < o.end())
                         && fired.add(f.logon())) {
                     out.add(new Firing(
                             f.logon(),

@@ -131,9 +131,19 @@ public final class MailSignals {
             boolean withoutTls = m.getEmailRecipients().stream()
                     .anyMatch(r -> Boolean.FALSE.equals(r.getTls()) && !reference.isSchoolAddress(r.getAddress()));
             if (toWebmail || withoutTls) {
+                // The recipient domain, so an exemption with a domain: match can cover it; only when every
+                // offending recipient is in that one domain (a message that also went elsewhere stays covered).
+                Set<String> offending = new LinkedHashSet<>();
+                external.stream()
+                        .filter(a -> ProxySignals.listed(domainOf(a), webmail))
+                        .forEach(a -> offending.add(domainOf(a)));
+                m.getEmailRecipients().stream()
+                        .filter(r -> Boolean.FALSE.equals(r.getTls()) && !reference.isSchoolAddress(r.getAddress()))
+                        .forEach(r -> offending.add(domainOf(r.getAddress())));
                 maker.signal(Rules.INSECURE_TRANSFER, INSECURE_TRANSFER, evidence, out)
                         .subject(senderSubject, senderRole, school)
                         .value(toWebmail ? "personal-webmail" : "no-tls")
+                        .domain(offending.size() == 1 ? offending.iterator().next() : null)
                         .breach(true)
                         .emit();
             }

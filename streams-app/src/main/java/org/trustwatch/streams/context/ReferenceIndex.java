@@ -129,6 +129,15 @@ public final class ReferenceIndex {
 
     /** The one person with this display name ("Jane Smith", case-insensitive); none when two share it. */
     public Optional<DirectoryEntry> personByDisplayName(String displayName) {
+        return personByDisplayName(displayName, person -> true);
+    }
+
+    /**
+     * The one person among {@code eligible} ones with this display name; none when two of them share it (a pupil
+     * sharing a member of staff's name does not hide the member of staff when only staff are eligible).
+     */
+    public Optional<DirectoryEntry> personByDisplayName(
+            String displayName, java.util.function.Predicate<DirectoryEntry> eligible) {
         if (displayName == null || displayName.isBlank()) {
             return Optional.empty();
         }
@@ -136,7 +145,8 @@ public final class ReferenceIndex {
         DirectoryEntry found = null;
         for (DirectoryEntry person : people.values()) {
             if (person.getDisplayName() != null
-                    && lower(person.getDisplayName()).equals(wanted)) {
+                    && lower(person.getDisplayName()).equals(wanted)
+                    && eligible.test(person)) {
                 if (found != null) {
                     return Optional.empty();
                 }

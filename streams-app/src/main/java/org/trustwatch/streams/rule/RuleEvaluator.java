@@ -61,8 +61,10 @@ public final class RuleEvaluator {
         }
         List<Entry> entries = state == null ? new ArrayList<>() : state;
         for (Entry e : entries) {
+            // one event may give several signals of a key that differ by value (C13: one per recipient)
             if (e.signal().eventHash().equals(signal.eventHash())
-                    && java.util.Objects.equals(e.signal().phase(), signal.phase())) {
+                    && java.util.Objects.equals(e.signal().phase(), signal.phase())
+                    && java.util.Objects.equals(e.signal().value(), signal.value())) {
                 return new Result(entries, List.of()); // a duplicated event
             }
         }
@@ -77,11 +79,26 @@ public final class RuleEvaluator {
         List<Firing> firings = new ArrayList<>();
         for (Firing f : engine.evaluate(entries, context)) {
             if (!f.entry().emitted) {
+                boolean eventReported = reported(entries, f.entry());
                 f.entry().emitted = true;
-                firings.add(f);
+                if (!eventReported) {
+                    firings.add(f);
+                }
             }
         }
         return new Result(entries, detections(firings, context));
+    }
+
+    /** Whether another entry of the same event (another recipient of one message) was already reported. */
+    private static boolean reported(List<Entry> entries, Entry entry) {
+        for (Entry e : entries) {
+            if (e != entry
+                    && e.emitted
+                    && e.signal().eventHash().equals(entry.signal().eventHash())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int insertionPoint(List<Entry> entries, Entry entry) {

@@ -204,9 +204,9 @@ public final class MailSignals {
         if (dmarc != null && dmarc.toLowerCase(Locale.ROOT).startsWith("fail")) {
             Optional<DirectoryEntry> impersonated = reference
                     .personByAddress(m.getEmailFromAddress())
-                    .or(() -> reference.personByDisplayName(m.getEmailFromName()))
+                    .or(() -> reference.personByDisplayName(m.getEmailFromName(), MailSignals::isStaffForImpersonation))
                     .or(() -> reference.personByAddress(m.getEmailSenderAddress()))
-                    .filter(p -> p.getRole() == Role.staff || p.getRole() == Role.ict || p.getRole() == Role.governor);
+                    .filter(MailSignals::isStaffForImpersonation);
             impersonated.ifPresent(p -> maker.signal(Rules.DMARC_IMPERSONATION, EMAIL_IMPERSONATION, evidence, out)
                     .subject(p.getUserId().toLowerCase(Locale.ROOT), p.getRole(), p.getSchoolId())
                     .value(m.getEmailFromAddress())
@@ -265,6 +265,11 @@ public final class MailSignals {
                 && (senderAddress == null
                         || senderAddress.indexOf('@') < 0
                         || reference.isSchoolAddress(senderAddress));
+    }
+
+    /** Whose name C16 protects: staff, ICT and governors. */
+    private static boolean isStaffForImpersonation(DirectoryEntry p) {
+        return p.getRole() == Role.staff || p.getRole() == Role.ict || p.getRole() == Role.governor;
     }
 
     private static boolean isStaff(DirectoryEntry p) {

@@ -149,7 +149,7 @@ public final class OfflineRun {
             if (!events.isEmpty()) {
                 long last = events.stream().mapToLong(Event::time).max().getAsLong();
                 ProxyEvent end =
-                        endOfInput(last + settings.trust(Catalogue.GRACE).toMillis() / 2 + 60_000);
+                        endOfInput(last + settings.trust(Catalogue.GRACE).toMillis() + 60_000);
                 inputs.computeIfAbsent(LogFormat.Family.PROXY, f -> input(driver, topics.proxy(), serdes, end))
                         .pipeInput(end.getSourceIp(), end, end.getTimestamp().toEpochMilli());
             }
@@ -184,7 +184,7 @@ public final class OfflineRun {
     }
 
     /**
-     * A request that matters to no rule, half the grace (and a minute) after the last event: it moves stream time on, so that
+     * A request that matters to no rule, the grace (and a minute) after the last event: it moves stream time on, so that
      * requests still waiting for a logon are released, as time passing does in the live app.
      */
     public static ProxyEvent endOfInput(long at) {

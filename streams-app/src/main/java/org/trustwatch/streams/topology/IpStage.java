@@ -47,13 +47,18 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private KeyValueStore<String, byte[]> lostStore;
     /**
      * Requests that mattered but had no user and no session yet: their logon may still arrive (endpoint logs are late
-     * too). A logon that covers them resolves them; otherwise they go on unresolved after half the grace, so that the
-     * rules, which accept events up to the grace late, still count them.
+     * too). A logon that covers them resolves them; otherwise they go on unresolved once the logons seen (or, when
+     * none come at all, the requests) are half the grace past them, so that the rules, which accept events up to the
+     * grace late, still count them.
      */
     private KeyValueStore<String, byte[]> pendingStore;
 
     private final Map<String, List<ProxyEvent>> pending = new java.util.TreeMap<>();
     private final long waitMillis;
+    /** Newest logon and request times seen: each source's own progress. */
+    private long logonTime = Long.MIN_VALUE;
+
+    private long requestTime = Long.MIN_VALUE;
     /** Every device this task knows a loss of, with its losses and recoveries (small: read whole at start). */
     private final Map<String, LostDevices> lost = new java.util.HashMap<>();
 
@@ -88,8 +93,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             device.record(s.time(), Rules.LOST.equals(s.phase()));
             lostStore.put(s.value(), device.encode());
         } else if (record.value() instanceof Signal session) {
+            logonTime = Math.max(logonTime, session.time());
             session(session);
         } else if (record.value() instanceof ProxyEvent e) {
+            requestTime = Math.max(requestTime, e.getTimestamp().toEpochMilli());
             request(record, e);
         }
     }
@@ -171,7 +178,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         for (String ip : new ArrayList<>(pending.keySet())) {
             List<ProxyEvent> still = new ArrayList<>();
             for (ProxyEvent e : pending.get(ip)) {
-                if (e.getTimestamp().toEpochMilli() < streamTime - waitMillis) {
+                long t = e.getTimestamp().toEpochMilli();
+                boolean logonsPassed = logonTime != Long.MIN_VALUE && t < logonTime - waitMillis;
+                boolean requestsPassed = requestTime != Long.MIN_VALUE && t < requestTime - 2 * waitMillis;
+                if (logonsPassed || requestsPassed) {
                     resolve(e, e.getTimestamp().toEpochMilli());
                 } else {
                     still.add(e);

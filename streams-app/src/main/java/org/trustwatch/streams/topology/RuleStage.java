@@ -28,8 +28,10 @@ import org.trustwatch.streams.signal.Signal;
 
 /**
  * Second stage, keyed by what each rule groups by: keeps every rule's window of signals in {@value #STORE}, runs the
- * rule and forwards detections keyed by the incident they belong to. A signal later than the grace behind stream
- * time is not correlated: it is forwarded as late (to be recorded) and counted.
+ * rule and forwards detections keyed by the incident they belong to. A signal later than the grace behind the newest
+ * signal of the same source (proxy, mail, endpoint, report) is not correlated: it is forwarded as late (to be
+ * recorded) and counted. Time is kept per source because the sources arrive through separate stages: after an outage
+ * one source may catch up hours behind another, and its events are not late for that.
  */
 final class RuleStage implements Processor<String, Signal, String, Object> {
 
@@ -46,6 +48,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     private KeyValueStore<String, byte[]> store;
     private KeyValueStore<String, byte[]> known;
     private ProcessorContext<String, Object> context;
+    /** Newest event time seen per source; rebuilt from the input after a restart. */
+    private final java.util.Map<String, Long> sourceTime = new java.util.HashMap<>();
 
     RuleStage(SharedReference reference, Settings settings, IncidentTracker tracker) {
         this.reference = reference;
@@ -68,13 +72,16 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         if (s == null) {
             return;
         }
-        long streamTime = Math.max(context.currentStreamTimeMs(), s.time());
         long grace = settings.trust(Catalogue.GRACE).toMillis();
-        if (s.time() < streamTime - grace) {
+        long sourceNewest = sourceTime.merge(s.evidence().getSource(), s.time(), Math::max);
+        if (s.time() < sourceNewest - grace) {
             LATE.incrementAndGet();
             context.forward(new Record<>(s.eventHash(), (Object) s, record.timestamp(), record.headers()));
             return;
         }
+        // State is pruned by the slowest source, so that no source loses what another, ahead of it, would prune.
+        long streamTime =
+                sourceTime.values().stream().mapToLong(Long::longValue).min().orElse(s.time());
         List<Detection> detections = reference.read(
                 index -> Rules.LOOKALIKE_DOMAIN.equals(s.rule()) ? lookalike(s) : evaluate(s, streamTime));
         for (Detection d : detections) {
@@ -162,7 +169,11 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
 
     /** Forgets keys whose entries all fell out of their rule's retention (idle accounts, old addresses). */
     private void sweep() {
-        long streamTime = context.currentStreamTimeMs();
+        if (sourceTime.isEmpty()) {
+            return;
+        }
+        long streamTime =
+                sourceTime.values().stream().mapToLong(Long::longValue).min().getAsLong();
         long grace = settings.trust(Catalogue.GRACE).toMillis();
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {

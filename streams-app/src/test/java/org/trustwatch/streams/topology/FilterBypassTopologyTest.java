@@ -66,6 +66,8 @@ class FilterBypassTopologyTest {
         try (Harness h = new Harness()) {
             h.send(Events.request("10:00", "10.40.9.9", "hidemyass.example", "anonymiser", WebAction.allowed)
                     .build());
+            assertEquals(List.of(), h.incidents(), "it waits for a logon that may still arrive");
+            h.endOfInput(Events.at("10:00"));
             Incident i = h.only(C06);
             assertEquals("ip:10.40.9.9", i.getSubject());
             assertEquals("HTF", i.getSchoolId(), "the school whose network holds the address");

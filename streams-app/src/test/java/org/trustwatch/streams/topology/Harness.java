@@ -150,11 +150,11 @@ public final class Harness implements AutoCloseable {
     }
 
     /**
-     * Moves stream time half the grace (default) and a minute past {@code lastEventTime}, as time passing does live: requests still
+     * Moves the requests' time the grace (default) and a minute past {@code lastEventTime}, as time passing does live: requests still
      * waiting for a logon are released (attributed to their address).
      */
     public Harness endOfInput(Instant lastEventTime) {
-        var end = org.trustwatch.streams.cli.OfflineRun.endOfInput(lastEventTime.toEpochMilli() + 31 * 60_000L);
+        var end = org.trustwatch.streams.cli.OfflineRun.endOfInput(lastEventTime.toEpochMilli() + 61 * 60_000L);
         return send(end);
     }
 

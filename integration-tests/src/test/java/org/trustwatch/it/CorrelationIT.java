@@ -1,0 +1,171 @@
+package org.trustwatch.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustwatch.ingest.LogFormat;
+import org.trustwatch.ingest.Problems;
+import org.trustwatch.ingest.reference.ReferenceData;
+import org.trustwatch.ingest.reference.ReferencePublisher;
+import org.trustwatch.schema.Incident;
+import org.trustwatch.schema.serde.RegistrySerdes;
+import org.trustwatch.stack.StackSettings;
+import org.trustwatch.streams.app.CorrelationApp;
+import org.trustwatch.streams.cli.OfflineRun;
+import org.trustwatch.streams.settings.Settings;
+import org.trustwatch.streams.topology.Topics;
+
+/**
+ * The correlation app on the real broker and registry (exactly-once v2, repartition topics, RocksDB stores) raises
+ * the same incidents from the samples' day as the offline {@code detect} run.
+ */
+class CorrelationIT {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void theAppOnTheBrokerRaisesTheIncidentsTheOfflineRunRaises() throws Exception {
+        StackSettings stack = TestStack.get().settings();
+        Path samples = TestStack.home().resolve("samples");
+        Problems problems = new Problems();
+        ReferenceData reference = ReferenceData.read(samples.resolve("reference"), problems);
+        Settings settings = Settings.load(samples.resolve("settings.yaml"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        boolean[] failed = {false};
+        List<OfflineRun.Event> events = OfflineRun.parse(
+                inputs(samples),
+                OfflineRun.categories(samples.resolve("reference")),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                failed);
+        assertFalse(failed[0], err.toString(StandardCharsets.UTF_8));
+        OfflineRun.byEventTime(events);
+        List<String> expected =
+                summary(OfflineRun.detect(reference, settings, events).incidents());
+
+        new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl()).publish(reference);
+        String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> config = CorrelationApp.config(stack.kafkaBootstrap(), stack.registryUrl(), state);
+        config.put("application.id", run);
+        for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
+            config.put("topic." + name, run + "." + name);
+        }
+        config.put("topic.dead-letters", run + ".dlq");
+        Topics topics = Topics.from(config);
+        try (KafkaStreams app = CorrelationApp.start(config, settings)) {
+            produce(stack, topics, events);
+            List<String> actual = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+            Map<String, Incident> latest = new TreeMap<>();
+            try (KafkaConsumer<String, byte[]> consumer = consumer(stack);
+                    Serde<Incident> serde = RegistrySerdes.valueSerde(stack.registryUrl())) {
+                consumer.subscribe(List.of(topics.incidents()));
+                while (!actual.equals(expected) && System.nanoTime() < deadline) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                        Incident i = serde.deserializer().deserialize(r.topic(), r.value());
+                        latest.put(i.getIncidentId(), i);
+                    }
+                    actual = summary(new ArrayList<>(latest.values()));
+                    System.err.println("PROGRESS " + java.time.Instant.now() + " incidents " + latest.size() + " state "
+                            + app.state());
+                }
+            }
+            assertEquals(expected, actual);
+        }
+    }
+
+    private static void produce(StackSettings stack, Topics topics, List<OfflineRun.Event> events) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        List<OfflineRun.Event> all = new ArrayList<>(events);
+        long last = events.get(events.size() - 1).time();
+        var end = OfflineRun.endOfInput(last + Duration.ofMinutes(61).toMillis());
+        try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                        p, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (OfflineRun.Event e : all) {
+                String topic = OfflineRun.topicOf(topics, e.family());
+                producer.send(new ProducerRecord<>(
+                        topic, null, e.time(), e.key(), serde.serializer().serialize(topic, e.event())));
+            }
+            producer.send(new ProducerRecord<>(
+                    topics.proxy(),
+                    null,
+                    end.getTimestamp().toEpochMilli(),
+                    end.getSourceIp(),
+                    serde.serializer().serialize(topics.proxy(), end)));
+            producer.flush();
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(StackSettings stack) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    static List<OfflineRun.Input> inputs(Path samples) {
+        return List.of(
+                new OfflineRun.Input(LogFormat.named("squid"), samples + "/squid/*.log"),
+                new OfflineRun.Input(LogFormat.named("w3c"), samples + "/w3c/*.log"),
+                new OfflineRun.Input(LogFormat.named("e2guardian"), samples + "/e2guardian/*.log"),
+                new OfflineRun.Input(LogFormat.named("postfix"), samples + "/postfix/maillog"),
+                new OfflineRun.Input(LogFormat.named("m365-trace"), samples + "/m365-trace/*.csv"),
+                new OfflineRun.Input(LogFormat.named("winlogbeat"), samples + "/winlogbeat/*.ndjson"),
+                new OfflineRun.Input(LogFormat.named("nxlog"), samples + "/nxlog/*.json"),
+                new OfflineRun.Input(LogFormat.named("evtx-json"), samples + "/evtx-json/*.jsonl"),
+                new OfflineRun.Input(LogFormat.named("mdm"), samples + "/mdm/*.jsonl"),
+                new OfflineRun.Input(LogFormat.named("reports"), samples + "/reports/*.jsonl"));
+    }
+
+    private static List<String> summary(List<Incident> incidents) {
+        List<String> out = new ArrayList<>();
+        for (Incident i : incidents) {
+            out.add(String.join(
+                    " ",
+                    i.getIncidentId(),
+                    i.getCategory().name(),
+                    String.valueOf(i.getSeverity()),
+                    String.valueOf(i.getSchoolId()),
+                    i.getSubject(),
+                    i.getFirstSeen().toString(),
+                    i.getLastSeen().toString(),
+                    String.valueOf(i.getEventCount()),
+                    i.getRuleId(),
+                    String.valueOf(i.getBreach()),
+                    String.valueOf(i.getEscalated())));
+        }
+        Collections.sort(out);
+        return out;
+    }
+}

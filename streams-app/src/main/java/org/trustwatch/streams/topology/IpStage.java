@@ -134,7 +134,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
         String ip = e.getSourceIp();
         boolean user = e.getUserName() != null && Identity.isPersonAccount(e.getUserName());
-        if (!user && ip != null && matters && history(ip).at(e.getTimestamp()).isEmpty()) {
+        if (!user
+                && ip != null
+                && (matters || !lost.isEmpty())
+                && history(ip).at(e.getTimestamp()).isEmpty()) {
             List<ProxyEvent> waiting = new ArrayList<>(pending.getOrDefault(ip, List.of()));
             if (waiting.size() < MAX_PENDING_PER_ADDRESS) {
                 waiting.add(e);

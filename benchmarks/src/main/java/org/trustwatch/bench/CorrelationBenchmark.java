@@ -1,0 +1,271 @@
+package org.trustwatch.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.trustwatch.ingest.Problems;
+import org.trustwatch.ingest.reference.ReferenceData;
+import org.trustwatch.ingest.reference.ReferencePublisher;
+import org.trustwatch.schema.Incident;
+import org.trustwatch.schema.ProxyEvent;
+import org.trustwatch.schema.WebAction;
+import org.trustwatch.schema.serde.RegistrySerdes;
+import org.trustwatch.stack.LocalStack;
+import org.trustwatch.stack.StackSettings;
+import org.trustwatch.streams.app.CorrelationApp;
+import org.trustwatch.streams.settings.Settings;
+import org.trustwatch.streams.topology.Topics;
+
+/**
+ * {@code ./trustwatch bench-correlate [--events N] [--seconds S]}: the correlation app, all rules on, against the
+ * local stack. (1) Drain: N mixed events (default 2,000,000, a school day of the demo trust) are pre-loaded into fresh
+ * input topics, then the app starts and the time until it has committed the last input offset gives events/s.
+ * (2) Latency: events are produced at half the drain rate for S seconds, with event time = now; one request in
+ * every thousand is a critical-category request of its own subject, and the time from its send to its incident
+ * being readable (read_committed) gives p50 and p99.
+ */
+public final class CorrelationBenchmark {
+
+    private CorrelationBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = 2_000_000;
+        int seconds = 30;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--events" -> events = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        Path home = Path.of(System.getProperty("trustwatch.home", "."));
+        StackSettings stack = StackSettings.of(home, System.getenv());
+        if (!new LocalStack(stack, System.out).printStatus()) {
+            System.err.println("the stack is not healthy: run ./trustwatch stack up first");
+            System.exit(1);
+        }
+        Problems problems = new Problems();
+        ReferenceData reference = ReferenceData.read(home.resolve("samples/reference"), problems);
+        new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl()).publish(reference);
+        Settings settings = Settings.load(home.resolve("samples/settings.yaml"));
+
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> config = CorrelationApp.config(
+                stack.kafkaBootstrap(),
+                stack.registryUrl(),
+                stack.dataDir().resolve("bench").resolve(run));
+        config.put("application.id", run);
+        for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
+            config.put("topic." + name, run + "." + name);
+        }
+        config.put("topic.dead-letters", run + ".dlq");
+        Topics topics = Topics.from(config);
+
+        // 1. drain
+        MixedEvents mix = new MixedEvents(reference, 42);
+        Instant dayStart = Instant.now()
+                .minus(Duration.ofDays(2))
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .plus(Duration.ofHours(7));
+        long spacing = Duration.ofHours(10).toNanos() / events; // one school day
+        long loadStart = System.nanoTime();
+        try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                KafkaProducer<String, byte[]> producer = producer(stack)) {
+            for (int i = 0; i < events; i++) {
+                MixedEvents.Generated g = mix.next(dayStart.plusNanos(i * spacing));
+                String topic = topicOf(topics, g.family());
+                producer.send(
+                        new ProducerRecord<>(topic, g.key(), serde.serializer().serialize(topic, g.event())));
+            }
+            producer.flush();
+        }
+        System.out.printf("pre-loaded %,d events in %.1f s%n", events, (System.nanoTime() - loadStart) / 1e9);
+
+        long start = System.nanoTime();
+        KafkaStreams app = CorrelationApp.start(config, settings);
+        long[] firstAndDone = waitUntilDrained(stack, run, topics);
+        double fromStart = (firstAndDone[1] - start) / 1e9;
+        double fromFirst = (firstAndDone[1] - firstAndDone[0]) / 1e9;
+        double rate = events / fromStart;
+        System.out.printf(
+                "drain: %,d mixed events, all rules, exactly-once v2: %,.0f events/s from app start (%.1f s),"
+                        + " %,.0f events/s from first commit to last (%.1f s)%n",
+                events, rate, fromStart, events / fromFirst, fromFirst);
+
+        // 2. latency at half the drain rate
+        double half = Math.max(1_000, rate / 2);
+        List<Long> latencies = latency(stack, topics, mix, half, seconds);
+        app.close(Duration.ofSeconds(30));
+        Collections.sort(latencies);
+        if (latencies.isEmpty()) {
+            System.out.println("latency: no marker incident arrived");
+        } else {
+            System.out.printf(
+                    "latency at %,.0f events/s for %d s: %d marker incidents, p50 %d ms, p99 %d ms, max %d ms; %s%n",
+                    half,
+                    seconds,
+                    latencies.size(),
+                    latencies.get(latencies.size() / 2),
+                    latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1)),
+                    latencies.get(latencies.size() - 1),
+                    ParseBenchmark.machine());
+        }
+    }
+
+    private static List<Long> latency(StackSettings stack, Topics topics, MixedEvents mix, double rate, int seconds)
+            throws Exception {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        Thread reader = new Thread(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = consumer(stack);
+                    Serde<Incident> serde = RegistrySerdes.valueSerde(stack.registryUrl())) {
+                consumer.subscribe(List.of(topics.incidents()));
+                while (!Thread.currentThread().isInterrupted()) {
+                    for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
+                        Incident i = serde.deserializer().deserialize(r.topic(), r.value());
+                        Long sent = sentAt.remove(i.getSubject());
+                        if (sent != null) {
+                            latencies.add((System.nanoTime() - sent) / 1_000_000);
+                        }
+                    }
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                // done
+            }
+        });
+        reader.start();
+        Thread.sleep(2_000);
+        long periodNanos = (long) (1e9 / rate);
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        long next = System.nanoTime();
+        long n = 0;
+        try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                KafkaProducer<String, byte[]> producer = producer(stack)) {
+            while (System.nanoTime() < end) {
+                Instant now = Instant.now();
+                if (++n % 1000 == 0) {
+                    String ip = "10.40.200." + (n / 1000 % 250);
+                    String subject = "marker" + n;
+                    ProxyEvent marker = ProxyEvent.newBuilder()
+                            .setTimestamp(now)
+                            .setEventIngested(now)
+                            .setEventDataset("squid")
+                            .setEventHash("marker-" + n)
+                            .setSourceIp(ip)
+                            .setUserName(subject)
+                            .setHttpRequestMethod("GET")
+                            .setUrlDomain("abuse.example")
+                            .setWebAction(WebAction.blocked)
+                            .setWebCategory("child-abuse")
+                            .build();
+                    sentAt.put(subject, System.nanoTime());
+                    producer.send(new ProducerRecord<>(
+                            topics.proxy(), ip, serde.serializer().serialize(topics.proxy(), marker)));
+                } else {
+                    MixedEvents.Generated g = mix.next(now);
+                    String topic = topicOf(topics, g.family());
+                    producer.send(new ProducerRecord<>(
+                            topic, g.key(), serde.serializer().serialize(topic, g.event())));
+                }
+                next += periodNanos;
+                long wait = next - System.nanoTime();
+                if (wait > 100_000) {
+                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                }
+            }
+            producer.flush();
+        }
+        Thread.sleep(5_000);
+        reader.interrupt();
+        reader.join();
+        return new ArrayList<>(latencies);
+    }
+
+    /** Waits until the app's group has committed every input offset; returns [first progress, done] nanos. */
+    private static long[] waitUntilDrained(StackSettings stack, String group, Topics topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+            List<String> inputs = List.of(topics.proxy(), topics.mail(), topics.endpoint());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (var d : admin.describeTopics(inputs).allTopicNames().get().values()) {
+                d.partitions()
+                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
+            long first = 0;
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                boolean any = false;
+                boolean all = true;
+                for (var e : ends.entrySet()) {
+                    OffsetAndMetadata c = committed.get(e.getKey());
+                    any |= c != null && c.offset() > 0;
+                    all &= c != null && c.offset() >= e.getValue().offset();
+                }
+                long now = System.nanoTime();
+                if (any && first == 0) {
+                    first = now;
+                }
+                if (all) {
+                    return new long[] {first, now};
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static String topicOf(Topics topics, String family) {
+        return switch (family) {
+            case "proxy" -> topics.proxy();
+            case "mail" -> topics.mail();
+            default -> topics.endpoint();
+        };
+    }
+
+    private static KafkaProducer<String, byte[]> producer(StackSettings stack) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 524_288);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(StackSettings stack) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-reader-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -134,9 +134,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
         String ip = e.getSourceIp();
         boolean user = e.getUserName() != null && Identity.isPersonAccount(e.getUserName());
-        if (!user
-                && ip != null
-                && (matters || !lost.isEmpty())
+        // A lost device is found through the session even when the proxy names the user, so while any device is
+        // lost every request without a session waits for one too.
+        if (ip != null
+                && ((!user && matters) || !lost.isEmpty())
                 && history(ip).at(e.getTimestamp()).isEmpty()) {
             List<ProxyEvent> waiting = new ArrayList<>(pending.getOrDefault(ip, List.of()));
             if (waiting.size() < MAX_PENDING_PER_ADDRESS) {

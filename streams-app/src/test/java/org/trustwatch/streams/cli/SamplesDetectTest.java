@@ -129,7 +129,8 @@ class SamplesDetectTest {
         List<String> ordered =
                 summary(OfflineRun.detect(reference, settings, events).incidents());
         for (long seed : new long[] {1, 2, 3, 4, 5}) {
-            // each file arrives up to 30 minutes late (the grace is 1 hour), so the sources interleave differently
+            // each file arrives up to 25 minutes late (under half the 1 h grace: a request may also wait up to half
+            // the grace for its logon), so the sources interleave differently
             Random random = new Random(seed);
             Map<Object, Integer> fileDelay = new java.util.HashMap<>();
             List<long[]> delays = new ArrayList<>();
@@ -137,7 +138,7 @@ class SamplesDetectTest {
                 OfflineRun.Event e = events.get(i);
                 Object file = e.event()
                         .get(e.event().getSchema().getField("log_file_path").pos());
-                int delay = fileDelay.computeIfAbsent(file, f -> random.nextInt(30 * 60_000));
+                int delay = fileDelay.computeIfAbsent(file, f -> random.nextInt(25 * 60_000));
                 delays.add(new long[] {e.time() + delay, i});
             }
             delays.sort(Comparator.<long[]>comparingLong(d -> d[0]).thenComparingLong(d -> d[1]));

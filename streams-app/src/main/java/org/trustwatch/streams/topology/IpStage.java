@@ -48,7 +48,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     /**
      * Requests that mattered but had no user and no session yet: their logon may still arrive (endpoint logs are late
      * too). A logon that covers them resolves them; otherwise they go on unresolved once the logons seen (or, when
-     * none come at all, the requests) are half the grace past them, so that the rules, which accept events up to the
+     * none come, the requests) are half the grace past them, so that the rules, which accept events up to the
      * grace late, still count them.
      */
     private KeyValueStore<String, byte[]> pendingStore;
@@ -184,7 +184,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             for (ProxyEvent e : pending.get(ip)) {
                 long t = e.getTimestamp().toEpochMilli();
                 boolean logonsPassed = logonTime != Long.MIN_VALUE && t < logonTime - waitMillis;
-                boolean requestsPassed = requestTime != Long.MIN_VALUE && t < requestTime - 2 * waitMillis;
+                boolean requestsPassed = requestTime != Long.MIN_VALUE && t < requestTime - waitMillis;
                 if (logonsPassed || requestsPassed) {
                     resolve(e, e.getTimestamp().toEpochMilli());
                 } else {

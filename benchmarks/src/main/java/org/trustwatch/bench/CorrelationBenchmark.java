@@ -87,6 +87,7 @@ public final class CorrelationBenchmark {
         }
         config.put("topic.dead-letters", run + ".dlq");
         Topics topics = Topics.from(config);
+        CorrelationApp.ensureTopics(config, topics); // the broker does not create topics on first use
 
         // 1. drain
         MixedEvents mix = new MixedEvents(reference, 42);

@@ -114,7 +114,8 @@ public final class CorrelationApp {
      * The input topics must exist for the app to start (the agents create them too); the outputs are created here.
      * Returns the partition count of the proxy topic, which the address-keyed logons must match.
      */
-    static int ensureTopics(Map<String, String> config, Topics topics) throws ExecutionException, InterruptedException {
+    public static int ensureTopics(Map<String, String> config, Topics topics)
+            throws ExecutionException, InterruptedException {
         int partitions = Integer.parseInt(config.getOrDefault("topic.partitions", "1"));
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get("bootstrap.servers")))) {

@@ -48,7 +48,9 @@ final class MixedEvents {
 
     MixedEvents(ReferenceData reference, long seed) {
         this.random = new SplittableRandom(seed);
-        this.people = reference.directory();
+        this.people = reference.directory().stream()
+                .filter(p -> !p.getEmails().isEmpty())
+                .toList();
         this.devices = reference.devices().stream()
                 .filter(d -> d.getHostname() != null)
                 .toList();

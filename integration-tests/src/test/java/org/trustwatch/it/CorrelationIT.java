@@ -29,7 +29,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.trustwatch.ingest.LogFormat;
 import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
@@ -60,7 +59,7 @@ class CorrelationIT {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         boolean[] failed = {false};
         List<OfflineRun.Event> events = OfflineRun.parse(
-                inputs(samples),
+                OfflineRun.sampleDay(samples),
                 OfflineRun.categories(samples.resolve("reference")),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 failed);
@@ -163,20 +162,6 @@ class CorrelationIT {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    static List<OfflineRun.Input> inputs(Path samples) {
-        return List.of(
-                new OfflineRun.Input(LogFormat.named("squid"), samples + "/squid/*.log"),
-                new OfflineRun.Input(LogFormat.named("w3c"), samples + "/w3c/*.log"),
-                new OfflineRun.Input(LogFormat.named("e2guardian"), samples + "/e2guardian/*.log"),
-                new OfflineRun.Input(LogFormat.named("postfix"), samples + "/postfix/maillog"),
-                new OfflineRun.Input(LogFormat.named("m365-trace"), samples + "/m365-trace/*.csv"),
-                new OfflineRun.Input(LogFormat.named("winlogbeat"), samples + "/winlogbeat/*.ndjson"),
-                new OfflineRun.Input(LogFormat.named("nxlog"), samples + "/nxlog/*.json"),
-                new OfflineRun.Input(LogFormat.named("evtx-json"), samples + "/evtx-json/*.jsonl"),
-                new OfflineRun.Input(LogFormat.named("mdm"), samples + "/mdm/*.jsonl"),
-                new OfflineRun.Input(LogFormat.named("reports"), samples + "/reports/*.jsonl"));
     }
 
     private static List<String> summary(List<Incident> incidents) {

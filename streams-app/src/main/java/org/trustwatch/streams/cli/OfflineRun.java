@@ -40,6 +40,7 @@ import org.trustwatch.streams.app.StreamsSettings;
 import org.trustwatch.streams.settings.Catalogue;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.topology.DetectionTopology;
+import org.trustwatch.streams.topology.EventTime;
 import org.trustwatch.streams.topology.ExternalSerdes;
 import org.trustwatch.streams.topology.Topics;
 
@@ -82,7 +83,10 @@ public final class OfflineRun {
                     @Override
                     public void event(SpecificRecord event, RawLine completedBy) {
                         events.add(new Event(
-                                timeOf(event), events.size(), input.format().family(), event));
+                                EventTime.of(event).toEpochMilli(),
+                                events.size(),
+                                input.format().family(),
+                                event));
                     }
 
                     @Override
@@ -103,6 +107,21 @@ public final class OfflineRun {
             }
         }
         return events;
+    }
+
+    /** The demo trust's day in {@code samples/}: one input per format, as the README's detect command lists them. */
+    public static List<Input> sampleDay(Path samples) {
+        return List.of(
+                new Input(LogFormat.named("squid"), samples + "/squid/*.log"),
+                new Input(LogFormat.named("w3c"), samples + "/w3c/*.log"),
+                new Input(LogFormat.named("e2guardian"), samples + "/e2guardian/*.log"),
+                new Input(LogFormat.named("postfix"), samples + "/postfix/maillog"),
+                new Input(LogFormat.named("m365-trace"), samples + "/m365-trace/*.csv"),
+                new Input(LogFormat.named("winlogbeat"), samples + "/winlogbeat/*.ndjson"),
+                new Input(LogFormat.named("nxlog"), samples + "/nxlog/*.json"),
+                new Input(LogFormat.named("evtx-json"), samples + "/evtx-json/*.jsonl"),
+                new Input(LogFormat.named("mdm"), samples + "/mdm/*.jsonl"),
+                new Input(LogFormat.named("reports"), samples + "/reports/*.jsonl"));
     }
 
     /** Sorts by event time, file order breaking ties: what {@code detect} promises. */
@@ -229,10 +248,5 @@ public final class OfflineRun {
         Serde<T> serde = serdes.value((Class<T>) records.get(0).getClass());
         TestInputTopic<String, T> in = driver.createInputTopic(topic, new StringSerializer(), serde.serializer());
         records.forEach(r -> in.pipeInput(key.apply(r), r, Instant.EPOCH));
-    }
-
-    static long timeOf(SpecificRecord event) {
-        var field = event.getSchema().getField("timestamp");
-        return ((Instant) event.get(field.pos())).toEpochMilli();
     }
 }

@@ -1,6 +1,5 @@
 package org.trustwatch.streams.rule;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.trustwatch.streams.settings.Catalogue;
@@ -88,10 +87,5 @@ public final class RuleBook {
     /** The engine of a rule family; null for C03's look-alike domains, which keep their own history. */
     public Engine engine(String rule) {
         return engines.get(rule);
-    }
-
-    /** How long state of a family lives at most (for the sweep of idle keys). */
-    public Duration longestRetention() {
-        return LostThenActive.LOST_STATE;
     }
 }

@@ -36,10 +36,13 @@ public final class ProxySignals {
     private final SignalMaker maker;
     /** Every web category some rule of some school looks at: the rest is dropped before any lookup. */
     private final Set<String> watched;
+    /** The smallest request that counts as an upload at any school: smaller ones are dropped unread. */
+    private final long uploadFloor;
 
     public ProxySignals(SignalMaker maker, Set<String> schoolIds) {
         this.maker = maker;
         this.watched = watchedCategories(maker, schoolIds);
+        this.uploadFloor = uploadFloor(maker, schoolIds);
     }
 
     /**
@@ -52,7 +55,7 @@ public final class ProxySignals {
         }
         String category = e.getWebCategory();
         return (category != null && watched.contains(category))
-                || (e.getHttpRequestBytes() != null && e.getHttpRequestBytes() > 0 && isUpload(e, null))
+                || (e.getHttpRequestBytes() != null && e.getHttpRequestBytes() >= uploadFloor)
                 || isExecutableDownload(e);
     }
 
@@ -129,7 +132,7 @@ public final class ProxySignals {
             }
         }
         long sent = e.getHttpRequestBytes() == null ? 0 : e.getHttpRequestBytes();
-        if (sent > 0 && isUpload(e, school)) {
+        if (sent > 0) {
             if (FILE_SHARING.equals(category)
                     && sent >= maker.setting(UNAPPROVED_CLOUD_STORAGE, Catalogue.CLOUD_MIN_REQUEST_BYTES, school)
                     && !listed(domain, maker.setting(UNAPPROVED_CLOUD_STORAGE, Catalogue.CLOUD_APPROVED, school))) {
@@ -169,15 +172,6 @@ public final class ProxySignals {
                 .webCategory(webCategory);
     }
 
-    /** A request big enough to carry a body (either the cloud or the disclosure floor, whichever is lower). */
-    private boolean isUpload(ProxyEvent e, String school) {
-        long sent = e.getHttpRequestBytes() == null ? 0 : e.getHttpRequestBytes();
-        long floor = Math.min(
-                maker.setting(UNAPPROVED_CLOUD_STORAGE, Catalogue.CLOUD_MIN_REQUEST_BYTES, school),
-                maker.setting(DATA_DISCLOSURE, Catalogue.DISCLOSURE_MIN_REQUEST_BYTES, school));
-        return sent >= floor;
-    }
-
     static boolean isExecutableDownload(ProxyEvent e) {
         String ext = e.getUrlExtension();
         if (ext != null && EXECUTABLE_EXTENSIONS.contains(ext.toLowerCase(Locale.ROOT))) {
@@ -199,6 +193,17 @@ public final class ProxySignals {
             }
         }
         return false;
+    }
+
+    private static long uploadFloor(SignalMaker maker, Set<String> schoolIds) {
+        Set<String> schools = new HashSet<>(schoolIds);
+        schools.add(null);
+        long floor = Long.MAX_VALUE;
+        for (String school : schools) {
+            floor = Math.min(floor, maker.setting(UNAPPROVED_CLOUD_STORAGE, Catalogue.CLOUD_MIN_REQUEST_BYTES, school));
+            floor = Math.min(floor, maker.setting(DATA_DISCLOSURE, Catalogue.DISCLOSURE_MIN_REQUEST_BYTES, school));
+        }
+        return floor;
     }
 
     private static Set<String> watchedCategories(SignalMaker maker, Set<String> schoolIds) {

@@ -37,24 +37,6 @@ public record Signal(
         String exemptionId,
         Evidence evidence) {
 
-    public Signal withKey(String newKey) {
-        return new Signal(
-                rule,
-                newKey,
-                time,
-                category,
-                schoolId,
-                subject,
-                subjectRole,
-                value,
-                amount,
-                phase,
-                severity,
-                breach,
-                exemptionId,
-                evidence);
-    }
-
     public Signal exempted(String id) {
         return new Signal(
                 rule,

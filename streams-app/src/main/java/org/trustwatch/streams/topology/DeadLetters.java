@@ -3,7 +3,6 @@ package org.trustwatch.streams.topology;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
@@ -18,18 +17,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The app's three exception handlers: a record that cannot be read, processed or written goes to the dead-letter
  * topic ({@code errors.dead.letter.queue.topic.name}) as its raw source bytes, with the reason, the stage and where
- * it came from in headers, and the app carries on. Rejections are counted and logged.
+ * it came from in headers, and the app carries on. Each rejection is logged with where it came from.
  */
 public final class DeadLetters {
 
-    public static final AtomicLong REJECTED = new AtomicLong();
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private DeadLetters() {}
 
     static List<ProducerRecord<byte[], byte[]>> record(
             String topic, ErrorHandlerContext context, String stage, Exception e) {
-        REJECTED.incrementAndGet();
         String reason = e.getClass().getSimpleName() + ": " + (e.getMessage() == null ? "" : e.getMessage());
         LOG.warn(
                 "{} failed on {}-{}@{} (node {}): {}; record sent to {}",

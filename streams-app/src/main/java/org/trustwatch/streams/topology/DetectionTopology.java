@@ -2,7 +2,6 @@ package org.trustwatch.streams.topology;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -64,7 +63,8 @@ public final class DetectionTopology {
         Stage1 stage = new Stage1(reference, settings);
         IncidentTracker tracker = new IncidentTracker(
                 settings.trust(Catalogue.SUPPRESSION_WINDOW), settings.trust(Catalogue.EVIDENCE_MAX));
-        Function<SharedReference, AlertRouter> routers = r -> new AlertRouter(r.unlocked(), settings, pseudonymKey);
+        // Stateless (a key and lookups under the read lock), so one router serves every task.
+        AlertRouter router = new AlertRouter(reference.unlocked(), settings, pseudonymKey);
         Serde<String> keys = Serdes.String();
         Serde<Signal> signals = CodecSerde.signals();
         StreamsBuilder builder = new StreamsBuilder();
@@ -188,7 +188,7 @@ public final class DetectionTopology {
                 .mapValues(v -> (Detection) v, Named.as("as-detections"))
                 .repartition(Repartitioned.with(keys, CodecSerde.detections()).withName("detections"))
                 .process(
-                        () -> new IncidentStage(reference, settings, tracker, routers),
+                        () -> new IncidentStage(reference, settings, tracker, router),
                         Named.as("incident-stage"),
                         IncidentStage.STORE);
         Map<String, KStream<String, Object>> outputs = changes.split(Named.as("out-"))

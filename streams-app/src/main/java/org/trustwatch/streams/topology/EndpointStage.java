@@ -65,7 +65,7 @@ final class EndpointStage implements Processor<String, EndpointEvent, String, Si
         }
         List<Signal> out = new ArrayList<>(4);
         reference.read(index -> {
-            stage.endpoint(index).extract(e, host, out);
+            stage.endpoint().extract(e, host, out);
             return null;
         });
         for (Signal s : out) {

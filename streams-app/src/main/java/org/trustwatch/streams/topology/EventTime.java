@@ -13,12 +13,16 @@ public final class EventTime implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
-        if (record.value() instanceof SpecificRecord event) {
-            var field = event.getSchema().getField("timestamp");
-            if (field != null && event.get(field.pos()) instanceof Instant at) {
-                return at.toEpochMilli();
-            }
+        Instant at = record.value() instanceof SpecificRecord event ? of(event) : null;
+        if (at != null) {
+            return at.toEpochMilli();
         }
         return record.timestamp() >= 0 ? record.timestamp() : partitionTime;
+    }
+
+    /** An event's own time (its {@code timestamp} field), or null for a record without one. */
+    public static Instant of(SpecificRecord event) {
+        var field = event.getSchema().getField("timestamp");
+        return field != null && event.get(field.pos()) instanceof Instant at ? at : null;
     }
 }

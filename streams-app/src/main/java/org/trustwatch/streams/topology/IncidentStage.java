@@ -29,28 +29,22 @@ final class IncidentStage implements Processor<String, Detection, String, Object
 
     private final Settings settings;
     private final IncidentTracker tracker;
-    private final java.util.function.Function<SharedReference, AlertRouter> routerFactory;
     private final SharedReference reference;
-    private AlertRouter router;
+    private final AlertRouter router;
     private KeyValueStore<String, Incident> store;
     private ProcessorContext<String, Object> context;
 
-    IncidentStage(
-            SharedReference reference,
-            Settings settings,
-            IncidentTracker tracker,
-            java.util.function.Function<SharedReference, AlertRouter> routerFactory) {
+    IncidentStage(SharedReference reference, Settings settings, IncidentTracker tracker, AlertRouter router) {
         this.reference = reference;
         this.settings = settings;
         this.tracker = tracker;
-        this.routerFactory = routerFactory;
+        this.router = router;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
-        this.router = routerFactory.apply(reference);
         context.schedule(Duration.ofMinutes(10), PunctuationType.WALL_CLOCK_TIME, now -> closeFinished());
     }
 

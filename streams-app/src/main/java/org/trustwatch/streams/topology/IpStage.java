@@ -167,7 +167,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             if (who.device() != null) {
                 LostDevices device = lost.get(who.device().getDeviceId());
                 if (device != null && device.lostAt(e.getTimestamp().toEpochMilli())) {
-                    stage.endpoint(index).lost(Optional.of(who.device()), null, Rules.ACTIVE, EvidenceOf.proxy(e), out);
+                    stage.endpoint().lost(Optional.of(who.device()), null, Rules.ACTIVE, EvidenceOf.proxy(e), out);
                 }
             }
             return null;

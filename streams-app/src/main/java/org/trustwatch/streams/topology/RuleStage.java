@@ -3,7 +3,6 @@ package org.trustwatch.streams.topology;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.streams.incident.Detection;
 import org.trustwatch.streams.incident.IncidentTracker;
+import org.trustwatch.streams.rule.Engine;
 import org.trustwatch.streams.rule.EntriesCodec;
 import org.trustwatch.streams.rule.Entry;
 import org.trustwatch.streams.rule.Firing;
@@ -29,16 +29,14 @@ import org.trustwatch.streams.signal.Signal;
 /**
  * Second stage, keyed by what each rule groups by: keeps every rule's window of signals in {@value #STORE}, runs the
  * rule and forwards detections keyed by the incident they belong to. A signal later than the grace behind the newest
- * signal of the same source (proxy, mail, endpoint, report) is not correlated: it is forwarded as late (to be
- * recorded) and counted. Time is kept per source because the sources arrive through separate stages: after an outage
+ * signal of the same source (proxy, mail, endpoint, report) is not correlated: it is forwarded as late, to be
+ * recorded on the late topic. Time is kept per source because the sources arrive through separate stages: after an outage
  * one source may catch up hours behind another, and its events are not late for that.
  */
 final class RuleStage implements Processor<String, Signal, String, Object> {
 
     static final String STORE = "rule-state";
     static final String KNOWN_DOMAINS = "known-domains";
-    /** Late signals counted by all instances of this stage in the JVM, for the app's status line. */
-    static final AtomicLong LATE = new AtomicLong();
 
     private final SharedReference reference;
     private final Settings settings;
@@ -75,13 +73,10 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         long grace = settings.trust(Catalogue.GRACE).toMillis();
         long sourceNewest = sourceTime.merge(s.evidence().getSource(), s.time(), Math::max);
         if (s.time() < sourceNewest - grace) {
-            LATE.incrementAndGet();
             context.forward(new Record<>(s.eventHash(), (Object) s, record.timestamp(), record.headers()));
             return;
         }
-        // State is pruned by the slowest source, so that no source loses what another, ahead of it, would prune.
-        long streamTime =
-                sourceTime.values().stream().mapToLong(Long::longValue).min().orElse(s.time());
+        long streamTime = slowestSourceTime();
         List<Detection> detections = reference.read(
                 index -> Rules.LOOKALIKE_DOMAIN.equals(s.rule()) ? lookalike(s) : evaluate(s, streamTime));
         for (Detection d : detections) {
@@ -167,13 +162,17 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         return b.array();
     }
 
+    /** State is pruned by the slowest source, so that no source loses what another, ahead of it, would prune. */
+    private long slowestSourceTime() {
+        return sourceTime.values().stream().mapToLong(Long::longValue).min().getAsLong();
+    }
+
     /** Forgets keys whose entries all fell out of their rule's retention (idle accounts, old addresses). */
     private void sweep() {
         if (sourceTime.isEmpty()) {
             return;
         }
-        long streamTime =
-                sourceTime.values().stream().mapToLong(Long::longValue).min().getAsLong();
+        long streamTime = slowestSourceTime();
         long grace = settings.trust(Catalogue.GRACE).toMillis();
         List<String> idle = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
@@ -181,14 +180,12 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
                 KeyValue<String, byte[]> kv = all.next();
                 List<Entry> entries = EntriesCodec.decode(kv.value);
                 Entry last = entries.get(entries.size() - 1);
-                String rule = last.signal().rule();
+                Engine engine = book.engine(last.signal().rule());
                 RuleContext rc = evaluator.contextOf(last.signal());
-                long keep = book.engine(rule).retention(rc, last.signal()).toMillis();
                 long longest = entries.stream()
-                        .mapToLong(
-                                e -> book.engine(rule).retention(rc, e.signal()).toMillis())
+                        .mapToLong(e -> engine.retention(rc, e.signal()).toMillis())
                         .max()
-                        .orElse(keep);
+                        .getAsLong();
                 if (last.signal().time() < streamTime - grace - longest) {
                     idle.add(kv.key);
                 }

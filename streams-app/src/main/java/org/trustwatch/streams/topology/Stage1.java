@@ -1,6 +1,5 @@
 package org.trustwatch.streams.topology;
 
-import org.trustwatch.streams.context.ReferenceIndex;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.signal.EndpointSignals;
 import org.trustwatch.streams.signal.MailSignals;
@@ -24,7 +23,7 @@ final class Stage1 {
         this.reports = new ReportSignals(maker, endpoint);
     }
 
-    EndpointSignals endpoint(ReferenceIndex lockedIndex) {
+    EndpointSignals endpoint() {
         return endpoint;
     }
 

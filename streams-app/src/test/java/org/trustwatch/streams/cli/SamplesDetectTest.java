@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.trustwatch.ingest.LogFormat;
 import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.schema.Incident;
@@ -39,20 +38,6 @@ class SamplesDetectTest {
     private static Settings settings;
     private static List<OfflineRun.Event> events;
 
-    static List<OfflineRun.Input> inputs() {
-        return List.of(
-                new OfflineRun.Input(LogFormat.named("squid"), SAMPLES + "/squid/*.log"),
-                new OfflineRun.Input(LogFormat.named("w3c"), SAMPLES + "/w3c/*.log"),
-                new OfflineRun.Input(LogFormat.named("e2guardian"), SAMPLES + "/e2guardian/*.log"),
-                new OfflineRun.Input(LogFormat.named("postfix"), SAMPLES + "/postfix/maillog"),
-                new OfflineRun.Input(LogFormat.named("m365-trace"), SAMPLES + "/m365-trace/*.csv"),
-                new OfflineRun.Input(LogFormat.named("winlogbeat"), SAMPLES + "/winlogbeat/*.ndjson"),
-                new OfflineRun.Input(LogFormat.named("nxlog"), SAMPLES + "/nxlog/*.json"),
-                new OfflineRun.Input(LogFormat.named("evtx-json"), SAMPLES + "/evtx-json/*.jsonl"),
-                new OfflineRun.Input(LogFormat.named("mdm"), SAMPLES + "/mdm/*.jsonl"),
-                new OfflineRun.Input(LogFormat.named("reports"), SAMPLES + "/reports/*.jsonl"));
-    }
-
     @BeforeAll
     static void parseTheSamples() throws Exception {
         Problems problems = new Problems();
@@ -62,7 +47,7 @@ class SamplesDetectTest {
         boolean[] failed = {false};
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         events = OfflineRun.parse(
-                inputs(),
+                OfflineRun.sampleDay(SAMPLES),
                 OfflineRun.categories(SAMPLES.resolve("reference")),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 failed);
@@ -167,7 +152,7 @@ class SamplesDetectTest {
         List<String> args = new ArrayList<>(List.of(
                 "--reference", SAMPLES.resolve("reference").toString(),
                 "--settings", SAMPLES.resolve("settings.yaml").toString()));
-        inputs().forEach(i -> args.add(i.format().formatName() + ":" + i.pattern()));
+        OfflineRun.sampleDay(SAMPLES).forEach(i -> args.add(i.format().formatName() + ":" + i.pattern()));
         StringWriter out = new StringWriter();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = DetectCommand.run(args, out, new PrintStream(err, true, StandardCharsets.UTF_8));

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.logoff;
 import static org.trustwatch.streams.topology.Events.logon;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

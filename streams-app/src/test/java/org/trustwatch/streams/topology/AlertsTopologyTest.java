@@ -38,7 +38,7 @@ import org.trustwatch.streams.settings.Settings;
 class AlertsTopologyTest {
 
     private static Settings trustAddresses(String extra) {
-        return EventsB.settings("trust:\n"
+        return Events.settings("trust:\n"
                 + "  dpo_addresses: [dpo@trust.example, dpo-deputy@trust.example]\n"
                 + "  ict_addresses: [ict@trust.example]\n"
                 + extra);

@@ -3,9 +3,9 @@ package org.trustwatch.streams.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.logon;
 import static org.trustwatch.streams.topology.Events.upload;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 import static org.trustwatch.streams.topology.EventsB.uploads;
 
 import java.util.List;
@@ -81,7 +81,7 @@ class CloudStorageTopologyTest {
     @Test
     void anApprovedDomainAndItsSubdomainsRaiseNothing() {
         var settings =
-                EventsB.settings("categories:\n  UNAPPROVED_CLOUD_STORAGE:\n    approved_domains: [dropbox.com]\n");
+                Events.settings("categories:\n  UNAPPROVED_CLOUD_STORAGE:\n    approved_domains: [dropbox.com]\n");
         try (Harness h = new Harness(settings)) {
             h.send(uploads(3, "10:00", 5, "10.20.1.10", "jsmith", "content.dropbox.com", "file-sharing", 3_000_000L));
             assertEquals(List.of(), h.incidents());
@@ -95,8 +95,8 @@ class CloudStorageTopologyTest {
 
     @Test
     void anApprovalForOneSchoolDoesNotApplyToAnother() {
-        var settings = EventsB.settings(
-                "schools:\n  GLN:\n    UNAPPROVED_CLOUD_STORAGE:\n      approved_domains: [mega.nz]\n");
+        var settings =
+                Events.settings("schools:\n  GLN:\n    UNAPPROVED_CLOUD_STORAGE:\n      approved_domains: [mega.nz]\n");
         try (Harness h = new Harness(settings)) {
             h.send(uploads(2, "10:00", 5, "10.30.1.22", "lwilson1", "mega.nz", "file-sharing", 3_000_000L));
             assertEquals(List.of(), h.incidents());

@@ -249,7 +249,7 @@ class ContentTopologyTest {
 
     @Test
     void aSchoolOverrideOfTheBurstCountAppliesToThatSchoolOnly() {
-        var settings = EventsA.settings(
+        var settings = Events.settings(
                 """
                 schools:
                   HTF:

@@ -3,9 +3,9 @@ package org.trustwatch.streams.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.upload;
 import static org.trustwatch.streams.topology.EventsB.bcc;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 import static org.trustwatch.streams.topology.EventsB.uploads;
 
 import java.time.Duration;

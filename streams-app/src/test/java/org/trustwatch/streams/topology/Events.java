@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.trustwatch.schema.EndpointEvent;
+import org.trustwatch.schema.Exemption;
+import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.IncidentReport;
 import org.trustwatch.schema.MailEvent;
 import org.trustwatch.schema.MailRecipient;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.ReportKind;
 import org.trustwatch.schema.WebAction;
+import org.trustwatch.streams.settings.Settings;
 
 /**
  * Events as the parsers make them, with only the fields a test cares about set. Every event gets its own hash
@@ -203,5 +206,38 @@ public final class Events {
                 .setRecipients(new ArrayList<>())
                 .setPersonalData(false)
                 .build();
+    }
+
+    // ------------------------------------------------------------------ reference and settings
+
+    /** An approved exception on the demo day, {@code from}-{@code to} ("00:00"-"23:59" for all day). */
+    public static Exemption exemption(
+            String id, String school, String subject, IncidentCategory category, String match, String from, String to) {
+        return Exemption.newBuilder()
+                .setExemptionId(id)
+                .setSchoolId(school)
+                .setSubject(subject)
+                .setCategory(category)
+                .setMatch(match)
+                .setStarts(at(from))
+                .setEnds(at(to))
+                .setApprovedBy("head@woh.sch.uk")
+                .setReason("approved in a test")
+                .build();
+    }
+
+    /** Settings read from YAML text, as the app reads its settings file. */
+    public static Settings settings(String yaml) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("trustwatch-settings", ".yaml");
+            java.nio.file.Files.writeString(file, yaml);
+            try {
+                return Settings.load(file);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -4,24 +4,17 @@ import static org.trustwatch.streams.topology.Events.at;
 import static org.trustwatch.streams.topology.Events.endpoint;
 import static org.trustwatch.streams.topology.Events.request;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.trustwatch.schema.AlertRecipient;
 import org.trustwatch.schema.AlertRecipientRole;
 import org.trustwatch.schema.EndpointEvent;
-import org.trustwatch.schema.Exemption;
 import org.trustwatch.schema.Incident;
-import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.MailEvent;
 import org.trustwatch.schema.MailRecipient;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.WebAction;
-import org.trustwatch.streams.settings.Settings;
 
 /**
  * More event builders for the C01..C09 topology tests (kept apart from {@link Events} so that other branches can add
@@ -240,37 +233,6 @@ final class EventsA {
     }
 
     // ------------------------------------------------------------------ reference and settings
-
-    /** An approved exception on the demo day (from and to are demo-day times). */
-    static Exemption exemption(
-            String id, String school, String subject, IncidentCategory category, String match, String from, String to) {
-        return Exemption.newBuilder()
-                .setExemptionId(id)
-                .setSchoolId(school)
-                .setSubject(subject)
-                .setCategory(category)
-                .setMatch(match)
-                .setStarts(at(from))
-                .setEnds(at(to))
-                .setApprovedBy("head@woh.sch.uk")
-                .setReason("approved in a test")
-                .build();
-    }
-
-    /** A settings file with this YAML text, loaded the way the app loads it. */
-    static Settings settings(String yaml) {
-        try {
-            Path file = Files.createTempFile("trustwatch-settings", ".yaml");
-            Files.writeString(file, yaml);
-            try {
-                return Settings.load(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     // ------------------------------------------------------------------ reading results
 

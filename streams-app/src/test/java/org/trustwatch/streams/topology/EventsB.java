@@ -2,25 +2,18 @@ package org.trustwatch.streams.topology;
 
 import static org.trustwatch.streams.topology.Events.at;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.trustwatch.schema.EndpointEvent;
-import org.trustwatch.schema.Exemption;
-import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.IncidentReport;
 import org.trustwatch.schema.MailEvent;
 import org.trustwatch.schema.MailRecipient;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.ReportKind;
 import org.trustwatch.schema.WebAction;
-import org.trustwatch.streams.settings.Settings;
 
 /**
  * More event builders for the tests of C10..C18 and alerts (next to {@link Events}): tools and installs, external
@@ -44,37 +37,6 @@ public final class EventsB {
     }
 
     // ------------------------------------------------------------------ settings and reference rows
-
-    /** Settings read from YAML text, as the app reads its settings file. */
-    public static Settings settings(String yaml) {
-        try {
-            Path file = Files.createTempFile("trustwatch-settings", ".yaml");
-            Files.writeString(file, yaml);
-            try {
-                return Settings.load(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** An approved exception on the demo day, {@code from}-{@code to} ("00:00"-"23:59" for all day). */
-    public static Exemption exemption(
-            String id, String school, String subject, IncidentCategory category, String match, String from, String to) {
-        return Exemption.newBuilder()
-                .setExemptionId(id)
-                .setSchoolId(school)
-                .setSubject(subject)
-                .setCategory(category)
-                .setMatch(match)
-                .setStarts(at(from))
-                .setEnds(at(to))
-                .setApprovedBy("head@woh.sch.uk")
-                .setReason("approved in a test")
-                .build();
-    }
 
     // ------------------------------------------------------------------ endpoint
 

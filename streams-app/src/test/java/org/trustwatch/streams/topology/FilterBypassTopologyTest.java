@@ -3,10 +3,10 @@ package org.trustwatch.streams.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.process;
 import static org.trustwatch.streams.topology.Events.web;
 import static org.trustwatch.streams.topology.Events.webBurst;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 import static org.trustwatch.streams.topology.EventsA.proxyConfigChanged;
 
 import java.util.List;

@@ -3,8 +3,8 @@ package org.trustwatch.streams.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.process;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,7 +90,7 @@ class HackingToolsTopologyTest {
 
     @Test
     void aToolMatchedByItsSha256FromTheSettingsIsAnIncident() {
-        var settings = EventsB.settings("categories:\n  HACKING_TOOLS:\n    tool_hashes: [\"" + TOOL_SHA256 + "\"]\n");
+        var settings = Events.settings("categories:\n  HACKING_TOOLS:\n    tool_hashes: [\"" + TOOL_SHA256 + "\"]\n");
         try (Harness h = new Harness(settings)) {
             // a renamed tool: the name says nothing, the hash (written in lower case by Sysmon) does
             h.send(EventsB.process(
@@ -108,7 +108,7 @@ class HackingToolsTopologyTest {
 
     @Test
     void theSameRenamedProgramWithAnotherHashIsANearMiss() {
-        var settings = EventsB.settings("categories:\n  HACKING_TOOLS:\n    tool_hashes: [\"" + TOOL_SHA256 + "\"]\n");
+        var settings = Events.settings("categories:\n  HACKING_TOOLS:\n    tool_hashes: [\"" + TOOL_SHA256 + "\"]\n");
         try (Harness h = new Harness(settings)) {
             h.send(EventsB.process(
                     "12:00",
@@ -149,7 +149,7 @@ class HackingToolsTopologyTest {
     @Test
     void theDemoTrustsNmapAuditExemptionCoversIctadminWhenIctMayNotRunTools() {
         // EX-2026-015 (WOH, ictadmin, HACKING_TOOLS): only matters once ict is no longer allowed by the settings
-        var settings = EventsB.settings("categories:\n  HACKING_TOOLS:\n    allowed_roles: [governor]\n");
+        var settings = Events.settings("categories:\n  HACKING_TOOLS:\n    allowed_roles: [governor]\n");
         try (Harness h = new Harness(settings)) {
             h.send(process("10:00", "woh-lt-0220", "ictadmin", "C:\\Program Files (x86)\\Nmap\\nmap.exe"));
             assertEquals(List.of(), h.incidents());

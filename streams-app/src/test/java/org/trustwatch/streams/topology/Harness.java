@@ -139,7 +139,7 @@ public final class Harness implements AutoCloseable {
                             : e instanceof EndpointEvent
                                     ? topics.endpoint()
                                     : e instanceof IncidentReport ? topics.reports() : null;
-            Instant at = (Instant) e.get(e.getSchema().getField("timestamp").pos());
+            Instant at = EventTime.of(e);
             pipe(topic, EventKeys.keyOf(e), e, at);
         }
         return this;

@@ -1,7 +1,7 @@
 package org.trustwatch.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.trustwatch.streams.topology.EventsB.exemption;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.EventsB.inbound;
 import static org.trustwatch.streams.topology.EventsB.outbound;
 

@@ -2,9 +2,9 @@ package org.trustwatch.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.mail;
 import static org.trustwatch.streams.topology.EventsA.deadline;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 import static org.trustwatch.streams.topology.EventsA.m365;
 import static org.trustwatch.streams.topology.EventsA.mailWithoutTls;
 
@@ -111,7 +111,7 @@ class InsecureTransferTopologyTest {
 
     @Test
     void aSensitiveIncidentIsNotUrgentSoItsAlertGoesInTheDigestToTheDpo() {
-        Settings settings = EventsA.settings(
+        Settings settings = Events.settings(
                 """
                 trust:
                   dpo_addresses: [dpo@trust.example]

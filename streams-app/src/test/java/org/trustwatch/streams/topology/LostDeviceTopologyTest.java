@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.logon;
 import static org.trustwatch.streams.topology.Events.mdm;
 import static org.trustwatch.streams.topology.Events.web;
 import static org.trustwatch.streams.topology.EventsA.deadline;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

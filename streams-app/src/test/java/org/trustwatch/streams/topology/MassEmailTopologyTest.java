@@ -1,9 +1,9 @@
 package org.trustwatch.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.EventsB.addresses;
 import static org.trustwatch.streams.topology.EventsB.bcc;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,10 +3,10 @@ package org.trustwatch.streams.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.mail;
 import static org.trustwatch.streams.topology.EventsA.addresses;
 import static org.trustwatch.streams.topology.EventsA.deadline;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 import static org.trustwatch.streams.topology.EventsA.m365;
 import static org.trustwatch.streams.topology.EventsA.mailWithCopies;
 
@@ -52,7 +52,7 @@ class MisdirectedEmailTopologyTest {
 
     @Test
     void aDomainOneEditFromAPartnerDomainIsABreachOfTheSender() {
-        try (Harness h = new Harness(EventsA.settings(PARTNERS))) {
+        try (Harness h = new Harness(Events.settings(PARTNERS))) {
             h.send(out("10:00", "jsmith@woh.sch.uk", "SEN review", "sen.team@westbrok.gov.uk"));
             Incident i = h.only(C03);
             assertEquals("jsmith", i.getSubject());
@@ -71,7 +71,7 @@ class MisdirectedEmailTopologyTest {
 
     @Test
     void aHomoglyphSwapBeyondTheEditDistanceStillLooksAlike() {
-        try (Harness h = new Harness(EventsA.settings(PARTNERS))) {
+        try (Harness h = new Harness(Events.settings(PARTNERS))) {
             // rn/m and 1/l: four edits from millbrook-academy.org.uk, identical once folded
             h.send(out("10:00", "pbrown1@glenmere.sch.uk", "Transfer file", "office@rni11brook-academy.org.uk"));
             Incident i = h.only(C03);
@@ -82,7 +82,7 @@ class MisdirectedEmailTopologyTest {
 
     @Test
     void thePartnerDomainItselfAndADomainThreeEditsAwayAreNearMisses() {
-        try (Harness h = new Harness(EventsA.settings(PARTNERS))) {
+        try (Harness h = new Harness(Events.settings(PARTNERS))) {
             h.send(
                     out("10:00", "jsmith@woh.sch.uk", "SEN review", "sen.team@westbrook.gov.uk"),
                     out("10:01", "jsmith@woh.sch.uk", "Quote", "sales@eastbrock.gov.uk"));
@@ -131,7 +131,7 @@ class MisdirectedEmailTopologyTest {
 
     @Test
     void anExemptedDomainRaisesNothingAndIsMarked() {
-        try (Harness h = new Harness(EventsA.settings(PARTNERS))) {
+        try (Harness h = new Harness(Events.settings(PARTNERS))) {
             // westbrok.gov.uk is a real supplier the school confirmed
             h.reference(exemption("EX-T-C03", "WOH", "*", C03, "domain:westbrok.gov.uk", "08:00", "18:00"));
             h.send(out("10:00", "jsmith@woh.sch.uk", "Order", "orders@westbrok.gov.uk"));
@@ -255,7 +255,7 @@ class MisdirectedEmailTopologyTest {
 
     @Test
     void aSchoolOverrideOfTheVisibleLimitAppliesOnlyThere() {
-        Settings settings = EventsA.settings(
+        Settings settings = Events.settings(
                 """
                 schools:
                   GLN:

@@ -2,8 +2,8 @@ package org.trustwatch.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.EventsB.browsing;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 import static org.trustwatch.streams.topology.EventsB.on;
 
 import java.util.List;

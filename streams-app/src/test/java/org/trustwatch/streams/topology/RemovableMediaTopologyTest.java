@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.EventsA.deadline;
 import static org.trustwatch.streams.topology.EventsA.deviceRecognised;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 import static org.trustwatch.streams.topology.EventsA.fileCreated;
 import static org.trustwatch.streams.topology.EventsA.objectAccess;
 

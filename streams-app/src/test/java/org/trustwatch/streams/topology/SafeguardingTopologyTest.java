@@ -2,8 +2,8 @@ package org.trustwatch.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.mail;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;

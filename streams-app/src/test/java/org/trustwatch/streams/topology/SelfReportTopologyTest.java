@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
-import static org.trustwatch.streams.topology.EventsB.exemption;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.EventsB.report;
 
 import java.time.Duration;

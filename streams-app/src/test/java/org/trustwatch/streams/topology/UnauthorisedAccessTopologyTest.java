@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.failedLogon;
 import static org.trustwatch.streams.topology.Events.logon;
-import static org.trustwatch.streams.topology.EventsA.exemption;
 import static org.trustwatch.streams.topology.EventsA.failures;
 import static org.trustwatch.streams.topology.EventsA.remoteLogon;
 import static org.trustwatch.streams.topology.EventsA.shareFailure;
@@ -269,7 +269,7 @@ class UnauthorisedAccessTopologyTest {
 
     @Test
     void aSchoolOverrideFromTheSettingsFileLowersTheGuessingThresholdThereOnly() {
-        Settings settings = EventsA.settings(
+        Settings settings = Events.settings(
                 """
                 categories:
                   UNAUTHORISED_ACCESS:

@@ -1,9 +1,9 @@
 package org.trustwatch.streams.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.trustwatch.streams.topology.Events.exemption;
 import static org.trustwatch.streams.topology.Events.logoff;
 import static org.trustwatch.streams.topology.Events.logon;
-import static org.trustwatch.streams.topology.EventsB.exemption;
 import static org.trustwatch.streams.topology.EventsB.externalDevice;
 import static org.trustwatch.streams.topology.EventsB.install;
 import static org.trustwatch.streams.topology.EventsB.serviceInstall;
@@ -62,7 +62,7 @@ class UnauthorisedSoftwareTopologyTest {
 
     @Test
     void softwareOnTheApprovedListRaisesNothingButOtherSoftwareDoes() {
-        var settings = EventsB.settings(
+        var settings = Events.settings(
                 "categories:\n  UNAUTHORISED_SOFTWARE_OR_HARDWARE:\n    approved_software: [\"Google Chrome\", Audacity]\n");
         try (Harness h = new Harness(settings)) {
             h.send(

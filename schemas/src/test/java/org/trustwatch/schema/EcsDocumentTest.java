@@ -55,6 +55,23 @@ class EcsDocumentTest {
     }
 
     @Test
+    void writesTheSameTimesForAGenericRecordReadWithoutConversions() {
+        ProxyEvent event = new ProxyEvent();
+        event.setTimestamp(AT);
+        event.setEventIngested(AT);
+        event.setEventDataset("squid.access");
+        event.setEventHash("ab12");
+        event.setWebAction(WebAction.allowed);
+        GenericData.Record generic = new GenericData.Record(ProxyEvent.getClassSchema());
+        for (Schema.Field field : ProxyEvent.getClassSchema().getFields()) {
+            Object value = event.get(field.pos());
+            generic.put(field.pos(), value instanceof Instant instant ? instant.toEpochMilli() : value);
+        }
+
+        assertEquals(EcsDocument.toJson(event), EcsDocument.toJson(generic));
+    }
+
+    @Test
     void everyCurrentSchemaMapsToADocumentWithoutCollidingPaths() {
         for (Map.Entry<String, Schema> schema : SchemaFiles.current().entrySet()) {
             if (schema.getValue().getType() == Schema.Type.RECORD) {

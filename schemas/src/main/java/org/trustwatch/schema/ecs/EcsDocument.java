@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
@@ -16,7 +17,10 @@ import org.apache.avro.generic.IndexedRecord;
 /**
  * Writes a record as an Elastic Common Schema document: each field goes to the dotted path in its {@code ecs}
  * property, as nested JSON objects ({@code source_ip} -> {@code {"source":{"ip":...}}}). Null fields are left out;
- * an empty array is written, because for some fields "known to be empty" differs from "unknown".
+ * an empty array is written, because for some fields "known to be empty" differs from "unknown". Times are written
+ * as ISO-8601 whether the record is a generated class (which holds an {@code Instant}) or a generic record read
+ * without conversions (which holds the {@code long} of a {@code timestamp-millis} field), so every reader of a topic
+ * writes the same document.
  *
  * <p>This is the one mapping from records to documents: {@code trustwatch parse} prints it and the Elasticsearch
  * sink indexes it.
@@ -54,7 +58,7 @@ public final class EcsDocument {
                 Object value = record.get(child.field().pos());
                 if (value != null) {
                     json.writeFieldName(child.name());
-                    writeValue(value, json);
+                    writeValue(isTimestamp(child.field().schema()) ? asInstant(value) : value, json);
                 }
             } else if (child.hasValue(record)) {
                 json.writeFieldName(child.name());
@@ -62,6 +66,18 @@ public final class EcsDocument {
             }
         }
         json.writeEndObject();
+    }
+
+    /** Whether a field holds a {@code timestamp-millis}, alone or as the non-null branch of an optional field. */
+    private static boolean isTimestamp(Schema schema) {
+        if (schema.getType() == Schema.Type.UNION) {
+            return schema.getTypes().stream().anyMatch(EcsDocument::isTimestamp);
+        }
+        return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
+    }
+
+    private static Object asInstant(Object value) {
+        return value instanceof Long millis ? Instant.ofEpochMilli(millis) : value;
     }
 
     private static void writeValue(Object value, JsonGenerator json) throws IOException {

@@ -30,7 +30,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.trustwatch.ingest.Problems;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
 import org.trustwatch.schema.Incident;
@@ -45,7 +44,8 @@ import org.trustwatch.streams.topology.Topics;
 
 /**
  * {@code ./trustwatch bench-correlate [--events N] [--seconds S]}: the correlation app, all rules on, against the
- * local stack. (1) Drain: N mixed events (default 2,000,000, a school day of the demo trust) are pre-loaded into fresh
+ * local stack, for a generated trust of the largest size architecture.md names ({@link SyntheticTrust}), with the
+ * demo's settings. (1) Drain: N mixed events (default 2,000,000, a school day of that trust) are pre-loaded into fresh
  * input topics, then the app starts and the time until it has committed the last input offset gives events/s.
  * (2) Latency: events are produced at half the drain rate for S seconds, with event time = now; one request in
  * every thousand is a critical-category request of its own subject, and the time from its send to its incident
@@ -58,10 +58,15 @@ public final class CorrelationBenchmark {
     public static void main(String[] args) throws Exception {
         int events = 2_000_000;
         int seconds = 30;
+        Map<String, String> overrides = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--set" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    overrides.put(kv[0], kv[1]);
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -71,21 +76,32 @@ public final class CorrelationBenchmark {
             System.err.println("the stack is not healthy: run ./trustwatch stack up first");
             System.exit(1);
         }
-        Problems problems = new Problems();
-        ReferenceData reference = ReferenceData.read(home.resolve("samples/reference"), problems);
-        new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl()).publish(reference);
         Settings settings = Settings.load(home.resolve("samples/settings.yaml"));
-
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        ReferenceData reference = SyntheticTrust.generate();
+        ReferencePublisher.Topics referenceTopics = new ReferencePublisher.Topics(
+                run + ".schools", run + ".directory", run + ".devices", run + ".exemptions");
+        new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl(), referenceTopics).publish(reference);
+        System.out.printf(
+                "trust: %d schools, %,d people, %,d devices (generated)%n",
+                reference.schools().size(),
+                reference.directory().size(),
+                reference.devices().size());
+
         Map<String, String> config = CorrelationApp.config(
                 stack.kafkaBootstrap(),
                 stack.registryUrl(),
                 stack.dataDir().resolve("bench").resolve(run));
         config.put("application.id", run);
+        config.putAll(overrides); // e.g. --set commit.interval.ms=1000 --set stream.threads=2 --set topic.partitions=2
         for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
             config.put("topic." + name, run + "." + name);
         }
         config.put("topic.dead-letters", run + ".dlq");
+        config.put("topic.schools", referenceTopics.schools());
+        config.put("topic.directory", referenceTopics.directory());
+        config.put("topic.devices", referenceTopics.devices());
+        config.put("topic.exemptions", referenceTopics.exemptions());
         Topics topics = Topics.from(config);
         CorrelationApp.ensureTopics(config, topics); // the broker does not create topics on first use
 
@@ -119,6 +135,13 @@ public final class CorrelationBenchmark {
                 "drain: %,d mixed events, all rules, exactly-once v2: %,.0f events/s from app start (%.1f s),"
                         + " %,.0f events/s from first commit to last (%.1f s)%n",
                 events, rate, fromStart, events / fromFirst, fromFirst);
+
+        System.out.println("where the stream thread's time went during the drain: " + timeShares(app));
+        double cpu = streamThreadsCpuSeconds();
+        System.out.printf(
+                "stream threads' CPU: %.1f s, %.1f µs per event (wall-clock rate is lower when the broker and the"
+                        + " app share the cores)%n",
+                cpu, cpu * 1e6 / events);
 
         // 2. latency at half the drain rate
         double half = Math.max(1_000, rate / 2);
@@ -172,7 +195,7 @@ public final class CorrelationBenchmark {
             while (System.nanoTime() < end) {
                 Instant now = Instant.now();
                 if (++n % 1000 == 0) {
-                    String ip = "10.40.200." + (n / 1000 % 250);
+                    String ip = "10.101.200." + (n / 1000 % 250);
                     String subject = "marker" + n;
                     ProxyEvent marker = ProxyEvent.newBuilder()
                             .setTimestamp(now)
@@ -207,6 +230,43 @@ public final class CorrelationBenchmark {
         reader.interrupt();
         reader.join();
         return new ArrayList<>(latencies);
+    }
+
+    /**
+     * Kafka Streams' own account of its threads' time (shares of polling, processing, punctuating and committing,
+     * and the producer's transaction commits), so that a slow drain says whether the rules or the guarantees cost.
+     */
+    private static String timeShares(KafkaStreams app) {
+        Map<String, Double> sums = new java.util.TreeMap<>();
+        app.metrics().forEach((name, metric) -> {
+            boolean thread = name.group().equals("stream-thread-metrics")
+                    && List.of("poll-ratio", "process-ratio", "punctuate-ratio", "commit-ratio", "commit-latency-avg")
+                            .contains(name.name());
+            boolean producer = name.group().equals("producer-metrics")
+                    && List.of("txn-commit-time-ns-total", "flush-time-ns-total", "txn-send-offsets-time-ns-total")
+                            .contains(name.name());
+            if ((thread || producer) && metric.metricValue() instanceof Number n) {
+                sums.merge(name.name(), n.doubleValue(), Double::sum);
+            }
+        });
+        StringBuilder out = new StringBuilder();
+        sums.forEach((k, v) -> out.append(k)
+                .append(' ')
+                .append(k.endsWith("-ns-total") ? String.format("%.1f s", v / 1e9) : String.format("%.2f", v))
+                .append("; "));
+        return out.toString();
+    }
+
+    /** CPU time of the app's stream threads so far (the global thread only reads the reference topics). */
+    private static double streamThreadsCpuSeconds() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().contains("-StreamThread-")) {
+                nanos += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return nanos / 1e9;
     }
 
     /** Waits until the app's group has committed every input offset; returns [first progress, done] nanos. */

@@ -2,8 +2,10 @@ package org.trustwatch.bench;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.trustwatch.ingest.reference.ReferenceData;
@@ -17,10 +19,11 @@ import org.trustwatch.schema.Role;
 import org.trustwatch.schema.WebAction;
 
 /**
- * A school day's mix of events for the demo trust, as the agents publish them: 80 % web requests (half of them
- * anonymous, resolved through logons; most to uncategorised or educational sites, a few percent to social media,
- * games, adult, anonymisers, uploads and downloads), 15 % endpoint events (logons and logoffs that keep addresses
- * resolvable, process starts, some failed logons) and 5 % mail. Deterministic for a seed.
+ * A school day's mix of events for a trust, as the agents publish them: 80 % web requests from devices someone is
+ * logged on to (half of them anonymous, resolved through the logons; most to uncategorised or educational sites, a
+ * few percent to social media, games, adult, anonymisers, uploads and downloads), 15 % endpoint events (logons and
+ * matching logoffs, process starts, some failed logons) and 5 % mail. Staff use their own laptop; anyone of the
+ * school may use a shared desktop. Deterministic for a seed.
  */
 final class MixedEvents {
 
@@ -41,8 +44,17 @@ final class MixedEvents {
     };
 
     private final SplittableRandom random;
-    private final List<DirectoryEntry> people;
     private final List<DeviceRecord> devices;
+    private final Map<String, List<DirectoryEntry>> peopleBySchool = new HashMap<>();
+    private final Map<String, DirectoryEntry> peopleById = new HashMap<>();
+    private final List<DirectoryEntry> people;
+    /** Per device: who is logged on (null: nobody) and the logon id; the devices in use, for a pick in O(1). */
+    private final DirectoryEntry[] user;
+
+    private final String[] logonId;
+    private final int[] inUse;
+    private final int[] placeInUse;
+    private int inUseCount;
     private final byte[] hash = new byte[32];
     private long sequence;
 
@@ -51,15 +63,25 @@ final class MixedEvents {
         this.people = reference.directory().stream()
                 .filter(p -> !p.getEmails().isEmpty())
                 .toList();
+        for (DirectoryEntry p : people) {
+            peopleBySchool
+                    .computeIfAbsent(p.getSchoolId(), s -> new ArrayList<>())
+                    .add(p);
+            peopleById.put(p.getUserId(), p);
+        }
         this.devices = reference.devices().stream()
                 .filter(d -> d.getHostname() != null)
                 .toList();
+        this.user = new DirectoryEntry[devices.size()];
+        this.logonId = new String[devices.size()];
+        this.inUse = new int[devices.size()];
+        this.placeInUse = new int[devices.size()];
     }
 
     /** The next event, at {@code at}. */
     Generated next(Instant at) {
         int dice = random.nextInt(100);
-        if (dice < 80) {
+        if (dice < 80 && inUseCount > 0) {
             return proxy(at);
         }
         if (dice < 95) {
@@ -77,21 +99,11 @@ final class MixedEvents {
         return HexFormat.of().formatHex(hash);
     }
 
-    private static String ipOf(DeviceRecord device) {
-        int n = Math.floorMod(device.getDeviceId().hashCode(), 250) + 2;
-        String net =
-                switch (device.getSchoolId()) {
-                    case "GLN" -> "10.30.";
-                    case "HTF" -> "10.40.";
-                    default -> "10.20.";
-                };
-        return net + (n % 4 + 1) + "." + n;
-    }
-
     private Generated proxy(Instant at) {
-        DeviceRecord device = devices.get(random.nextInt(devices.size()));
-        DirectoryEntry person = people.get(random.nextInt(people.size()));
-        String ip = ipOf(device);
+        int d = inUse[random.nextInt(inUseCount)];
+        DeviceRecord device = devices.get(d);
+        DirectoryEntry person = user[d];
+        String ip = SyntheticTrust.ipOf(device);
         int c = random.nextInt(1000);
         String domain;
         String category = null;
@@ -142,8 +154,9 @@ final class MixedEvents {
     }
 
     private Generated endpoint(Instant at) {
-        DeviceRecord device = devices.get(random.nextInt(devices.size()));
-        DirectoryEntry person = people.get(random.nextInt(people.size()));
+        int d = random.nextInt(devices.size());
+        DeviceRecord device = devices.get(d);
+        DirectoryEntry person = user[d] != null ? user[d] : whoUses(device);
         int kind = random.nextInt(100);
         EndpointEvent.Builder e = EndpointEvent.newBuilder()
                 .setTimestamp(at)
@@ -152,26 +165,28 @@ final class MixedEvents {
                 .setEventHash(hash())
                 .setEventProvider("Microsoft-Windows-Security-Auditing")
                 .setHostName(device.getHostname() + ".trust.local")
-                .setHostIp(new ArrayList<>(List.of(ipOf(device))))
+                .setHostIp(new ArrayList<>(List.of(SyntheticTrust.ipOf(device))))
                 .setUserName(person.getUserId())
                 .setUserDomain("TRUST")
                 .setLogFilePath("winlogbeat.ndjson")
                 .setLogLine(sequence);
-        String logonId = "0x" + Long.toHexString(random.nextLong() & 0xffffff);
-        if (kind < 35) {
+        if (kind < 50 && user[d] != null) {
+            e.setEventCode("4634").setEventAction("logged-out").setWinlogLogonId(logonId[d]);
+            leave(d);
+        } else if (kind < 50) {
+            logonId[d] = "0x" + Long.toHexString(random.nextLong() & 0xffffff);
             e.setEventCode("4624")
                     .setEventAction("logged-in")
                     .setEventOutcome("success")
                     .setWinlogLogonType(2)
-                    .setWinlogLogonId(logonId);
-        } else if (kind < 60) {
-            e.setEventCode("4634").setEventAction("logged-out").setWinlogLogonId(logonId);
-        } else if (kind < 65) {
+                    .setWinlogLogonId(logonId[d]);
+            use(d, person);
+        } else if (kind < 55) {
             e.setEventCode("4625")
                     .setEventAction("logon-failed")
                     .setEventOutcome("failure")
                     .setWinlogLogonType(3)
-                    .setSourceIp("10.20.9." + random.nextInt(250));
+                    .setSourceIp(SyntheticTrust.ipOf(devices.get(random.nextInt(devices.size()))));
         } else {
             String image = person.getRole() == Role.ict && random.nextInt(50) == 0
                     ? "C:\\Tools\\nmap.exe"
@@ -182,6 +197,30 @@ final class MixedEvents {
                     .setProcessName(image.substring(image.lastIndexOf('\\') + 1));
         }
         return new Generated("endpoint", device.getHostname(), e.build());
+    }
+
+    /** A laptop's owner; for a shared desktop, anyone of its school. */
+    private DirectoryEntry whoUses(DeviceRecord device) {
+        DirectoryEntry owner = device.getAssignedUser() == null ? null : peopleById.get(device.getAssignedUser());
+        if (owner != null) {
+            return owner;
+        }
+        List<DirectoryEntry> school = peopleBySchool.getOrDefault(device.getSchoolId(), people);
+        return school.get(random.nextInt(school.size()));
+    }
+
+    private void use(int d, DirectoryEntry person) {
+        user[d] = person;
+        placeInUse[d] = inUseCount;
+        inUse[inUseCount++] = d;
+    }
+
+    private void leave(int d) {
+        int last = inUse[--inUseCount];
+        inUse[placeInUse[d]] = last;
+        placeInUse[last] = placeInUse[d];
+        user[d] = null;
+        logonId[d] = null;
     }
 
     private Generated mail(Instant at) {

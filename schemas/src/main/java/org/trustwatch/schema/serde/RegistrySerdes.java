@@ -9,6 +9,7 @@ import io.apicurio.registry.serde.kafka.config.KafkaSerdeConfig;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * Avro serdes backed by the schema registry, writing the Confluent wire format (magic byte 0 + 4-byte schema
@@ -58,10 +59,15 @@ public final class RegistrySerdes {
         return configured(registryBaseUrl, false);
     }
 
+    /**
+     * Apicurio's serializer (it registers new schemas), with {@link WireFormatDeserializer} reading: the same bytes,
+     * a reader made once per schema id instead of once per record.
+     */
     private static <T extends SpecificRecord> Serde<T> configured(String registryBaseUrl, boolean isKey) {
         AvroSerde<T> serde = new AvroSerde<>();
         serde.configure(config(registryBaseUrl), isKey);
-        return serde;
+        return Serdes.serdeFrom(
+                serde.serializer(), new WireFormatDeserializer<>(new RegistrySchemaLookup(registryBaseUrl)));
     }
 
     private static String apiUrl(String registryBaseUrl) {

@@ -78,8 +78,13 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
         this.pendingStore = context.getStateStore(PENDING_STORE);
         try (var all = pendingStore.all()) {
-            all.forEachRemaining(kv -> pending.put(kv.key, decode(kv.value)));
+            all.forEachRemaining(kv -> {
+                ProxyEvent e = PROXY.deserializer().deserialize(null, kv.value);
+                pending.computeIfAbsent(e.getSourceIp(), ip -> new ArrayList<>())
+                        .add(e);
+            });
         }
+        pending.values().forEach(list -> list.sort(java.util.Comparator.comparing(ProxyEvent::getTimestamp)));
         context.schedule(
                 java.time.Duration.ofMinutes(1),
                 org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
@@ -115,15 +120,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         store.put(s.key(), ContextCodec.encode(history));
         List<ProxyEvent> waiting = pending.get(s.key());
         if (waiting != null && Rules.LOGON.equals(s.phase())) {
-            List<ProxyEvent> still = new ArrayList<>();
-            for (ProxyEvent e : waiting) {
-                if (history.at(e.getTimestamp()).isPresent()) {
-                    resolve(e, e.getTimestamp().toEpochMilli());
-                } else {
-                    still.add(e);
-                }
-            }
-            keepPending(s.key(), still);
+            release(s.key(), waiting, e -> history.at(e.getTimestamp()).isPresent());
         }
     }
 
@@ -139,10 +136,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         if (ip != null
                 && ((!user && matters) || !lost.isEmpty())
                 && history(ip).at(e.getTimestamp()).isEmpty()) {
-            List<ProxyEvent> waiting = new ArrayList<>(pending.getOrDefault(ip, List.of()));
+            List<ProxyEvent> waiting = pending.computeIfAbsent(ip, a -> new ArrayList<>());
             if (waiting.size() < MAX_PENDING_PER_ADDRESS) {
                 waiting.add(e);
-                keepPending(ip, waiting);
+                pendingStore.put(heldKey(e), PROXY.serializer().serialize(null, e));
                 return;
             }
         }
@@ -180,55 +177,33 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     /** Requests whose logon did not come in time go on as they are: attributed to their address. */
     private void releaseExpired(long streamTime) {
         for (String ip : new ArrayList<>(pending.keySet())) {
-            List<ProxyEvent> still = new ArrayList<>();
-            for (ProxyEvent e : pending.get(ip)) {
+            release(ip, pending.get(ip), e -> {
                 long t = e.getTimestamp().toEpochMilli();
                 boolean logonsPassed = logonTime != Long.MIN_VALUE && t < logonTime - waitMillis;
                 boolean requestsPassed = requestTime != Long.MIN_VALUE && t < requestTime - waitMillis;
-                if (logonsPassed || requestsPassed) {
-                    resolve(e, e.getTimestamp().toEpochMilli());
-                } else {
-                    still.add(e);
-                }
-            }
-            keepPending(ip, still);
+                return logonsPassed || requestsPassed;
+            });
         }
     }
 
-    private void keepPending(String ip, List<ProxyEvent> events) {
-        if (events.isEmpty()) {
+    /** Resolves the held requests of an address that are ready; each leaves the store on its own (one delete). */
+    private void release(String ip, List<ProxyEvent> waiting, java.util.function.Predicate<ProxyEvent> ready) {
+        waiting.removeIf(e -> {
+            if (!ready.test(e)) {
+                return false;
+            }
+            pendingStore.delete(heldKey(e));
+            resolve(e, e.getTimestamp().toEpochMilli());
+            return true;
+        });
+        if (waiting.isEmpty()) {
             pending.remove(ip);
-            pendingStore.delete(ip);
-        } else {
-            pending.put(ip, events);
-            pendingStore.put(ip, encode(events));
         }
     }
 
-    private static byte[] encode(List<ProxyEvent> events) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.DataOutputStream data = new java.io.DataOutputStream(out);
-        try {
-            for (ProxyEvent e : events) {
-                byte[] bytes = PROXY.serializer().serialize(null, e);
-                data.writeInt(bytes.length);
-                data.write(bytes);
-            }
-        } catch (java.io.IOException ex) {
-            throw new java.io.UncheckedIOException(ex);
-        }
-        return out.toByteArray();
-    }
-
-    private static List<ProxyEvent> decode(byte[] bytes) {
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-        List<ProxyEvent> out = new ArrayList<>();
-        while (b.remaining() >= 4) {
-            byte[] one = new byte[b.getInt()];
-            b.get(one);
-            out.add(PROXY.deserializer().deserialize(null, one));
-        }
-        return out;
+    /** One store entry per held request, so holding or releasing one writes one entry, not the address's list. */
+    private static String heldKey(ProxyEvent e) {
+        return e.getSourceIp() + "|" + e.getEventHash();
     }
 
     private IpHistory history(String ip) {

@@ -48,23 +48,35 @@ public final class ReferencePublisher {
     /** What one topic received. */
     public record Outcome(String topic, int written, int removed) {}
 
+    /** The four topics written (architecture.md's names unless a run needs its own, as the benchmarks do). */
+    public record Topics(String schools, String directory, String devices, String exemptions) {
+        public static final Topics DEFAULTS =
+                new Topics(SCHOOLS_TOPIC, DIRECTORY_TOPIC, DEVICES_TOPIC, EXEMPTIONS_TOPIC);
+    }
+
     private final String bootstrap;
     private final String registryUrl;
+    private final Topics topics;
 
     public ReferencePublisher(String bootstrap, String registryUrl) {
+        this(bootstrap, registryUrl, Topics.DEFAULTS);
+    }
+
+    public ReferencePublisher(String bootstrap, String registryUrl, Topics topics) {
         this.bootstrap = bootstrap;
         this.registryUrl = registryUrl;
+        this.topics = topics;
     }
 
     public List<Outcome> publish(ReferenceData data) throws ExecutionException, InterruptedException {
-        createCompactedTopics(List.of(SCHOOLS_TOPIC, DIRECTORY_TOPIC, DEVICES_TOPIC, EXEMPTIONS_TOPIC));
+        createCompactedTopics(List.of(topics.schools(), topics.directory(), topics.devices(), topics.exemptions()));
         List<Outcome> outcomes = new ArrayList<>();
         try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(registryUrl);
                 KafkaProducer<String, byte[]> producer = producer()) {
-            outcomes.add(replace(producer, serde, SCHOOLS_TOPIC, data.schools(), School::getSchoolId));
-            outcomes.add(replace(producer, serde, DIRECTORY_TOPIC, data.directory(), DirectoryEntry::getUserId));
-            outcomes.add(replace(producer, serde, DEVICES_TOPIC, data.devices(), DeviceRecord::getDeviceId));
-            outcomes.add(replace(producer, serde, EXEMPTIONS_TOPIC, data.exemptions(), Exemption::getExemptionId));
+            outcomes.add(replace(producer, serde, topics.schools(), data.schools(), School::getSchoolId));
+            outcomes.add(replace(producer, serde, topics.directory(), data.directory(), DirectoryEntry::getUserId));
+            outcomes.add(replace(producer, serde, topics.devices(), data.devices(), DeviceRecord::getDeviceId));
+            outcomes.add(replace(producer, serde, topics.exemptions(), data.exemptions(), Exemption::getExemptionId));
             producer.flush();
         }
         return outcomes;

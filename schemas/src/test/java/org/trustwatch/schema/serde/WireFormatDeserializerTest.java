@@ -1,0 +1,119 @@
+package org.trustwatch.schema.serde;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.trustwatch.schema.ProxyEvent;
+import org.trustwatch.schema.WebAction;
+
+class WireFormatDeserializerTest {
+
+    private final List<Integer> lookups = new ArrayList<>();
+
+    private final WireFormatDeserializer<ProxyEvent> deserializer = new WireFormatDeserializer<>(id -> {
+        lookups.add(id);
+        return ProxyEvent.getClassSchema();
+    });
+
+    @Test
+    void readsTheGeneratedClassAndAsksTheRegistryOncePerSchemaId() throws IOException {
+        ProxyEvent first = proxy("10.0.0.1");
+        ProxyEvent second = proxy("10.0.0.2");
+
+        assertEquals(first, deserializer.deserialize("events.proxy", wire(7, first)));
+        assertEquals(second, deserializer.deserialize("events.proxy", wire(7, second)));
+        assertEquals(List.of(7), lookups);
+    }
+
+    @Test
+    void anOlderWriterSchemaIsResolvedToTheCurrentClass() throws IOException {
+        // a writer from before the optional fields: only the fields without a default
+        List<Schema.Field> required = new ArrayList<>();
+        for (Schema.Field f : ProxyEvent.getClassSchema().getFields()) {
+            if (!f.hasDefaultValue()) {
+                required.add(new Schema.Field(f, f.schema()));
+            }
+        }
+        Schema old = Schema.createRecord("ProxyEvent", null, "org.trustwatch.schema", false, required);
+        ProxyEvent current = proxy("10.0.0.4");
+        GenericRecord r = new GenericData.Record(old);
+        required.forEach(f -> r.put(f.name(), current.get(f.name())));
+        ByteArrayOutputStream bytes = header(3);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new SpecificDatumWriter<GenericRecord>(old, SpecificData.getForClass(ProxyEvent.class)).write(r, encoder);
+        encoder.flush();
+        WireFormatDeserializer<ProxyEvent> reading = new WireFormatDeserializer<>(id -> old);
+
+        ProxyEvent read = reading.deserialize("events.proxy", bytes.toByteArray());
+
+        assertEquals(current.getEventHash(), read.getEventHash());
+        assertNull(read.getSourceIp(), "a field the writer did not have takes its default");
+    }
+
+    @Test
+    void aRecordNotWrittenThroughTheRegistryIsRefusedWithTheReason() {
+        SerializationException e = assertThrows(
+                SerializationException.class, () -> deserializer.deserialize("events.proxy", "{\"a\":1}".getBytes()));
+        assertTrue(e.getMessage().contains("events.proxy") && e.getMessage().contains("wire format"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedRecordNamesItsSchemaId() throws IOException {
+        byte[] whole = wire(9, proxy("10.0.0.3"));
+        byte[] cut = java.util.Arrays.copyOf(whole, 12);
+        SerializationException e =
+                assertThrows(SerializationException.class, () -> deserializer.deserialize("events.proxy", cut));
+        assertTrue(e.getMessage().contains("schema id 9"), e.getMessage());
+    }
+
+    @Test
+    void aTombstoneIsNull() {
+        assertNull(deserializer.deserialize("events.proxy", null));
+    }
+
+    private static ProxyEvent proxy(String ip) {
+        Instant at = Instant.parse("2026-11-23T09:00:00Z");
+        return ProxyEvent.newBuilder()
+                .setTimestamp(at)
+                .setEventIngested(at)
+                .setEventDataset("squid")
+                .setEventHash("h-" + ip)
+                .setSourceIp(ip)
+                .setHttpRequestMethod("GET")
+                .setUrlDomain("example.org")
+                .setWebAction(WebAction.allowed)
+                .build();
+    }
+
+    private static ByteArrayOutputStream header(int id) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(WireFormatDeserializer.MAGIC);
+        bytes.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
+        return bytes;
+    }
+
+    private static byte[] wire(int id, ProxyEvent event) throws IOException {
+        ByteArrayOutputStream bytes = header(id);
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new SpecificDatumWriter<>(ProxyEvent.class).write(event, encoder);
+        encoder.flush();
+        return bytes.toByteArray();
+    }
+}

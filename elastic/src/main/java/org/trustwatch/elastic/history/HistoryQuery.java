@@ -115,7 +115,7 @@ public record HistoryQuery(
         put(filters, "category", category == null ? null : category.name());
         put(filters, "subject", subject);
         put(filters, "since", since == null ? null : since.toString());
-        put(filters, "until", until == null ? null : until.toString());
+        put(filters, "before", until == null ? null : until.toString()); // exclusive, unlike --until
         put(filters, "status", status);
         put(filters, "breach", breachOnly ? "true" : null);
         return filters;

@@ -94,8 +94,8 @@ public final class IncidentsCommand {
                 });
                 writer.finish(totals);
                 if (options.format.rowsOnly()) {
-                    err.println(totals.total() + " incidents; by category: " + join(totals.byCategory())
-                            + "; by school: " + join(totals.bySchool()));
+                    err.println(totals.total() + (totals.total() == 1 ? " incident" : " incidents") + "; by category: "
+                            + join(totals.byCategory()) + "; by school: " + join(totals.bySchool()));
                 }
             } catch (IOException | RuntimeException e) {
                 audit.finished(entry, rows[0], e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -2,6 +2,7 @@ package org.trustwatch.elastic.retention;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public record RetentionReport(
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         String prefix = dryRun ? "dry run, nothing changed: " : "";
-        lines.add(prefix + "retention " + period + " at " + at + ": raw events from before " + period.cutoff(at)
+        Instant now = at.truncatedTo(ChronoUnit.SECONDS);
+        lines.add(prefix + "retention " + period + " at " + now + ": raw events from before " + period.cutoff(now)
                 + " are past it");
         if (ilm) {
             lines.add("the cluster runs ILM: policy " + RetentionJob.ILM_POLICY + " deletes a monthly index "

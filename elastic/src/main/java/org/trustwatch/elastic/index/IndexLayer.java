@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * Installs what Trustwatch needs in a cluster, on any Elasticsearch 8.x/9.x with or without x-pack: a component
  * template for what every raw event shares, an index template per event source (monthly indices, aliases
- * {@code trustwatch-events} and {@code trustwatch-events-<source>}), the incidents template, and the incidents index
- * behind its alias. Running it again changes nothing; after an upgrade it brings templates and existing indices to
+ * {@code trustwatch-events} and {@code trustwatch-events-<source>}), the incidents and audit templates, and the
+ * incidents and audit indices behind their aliases. Running it again changes nothing; after an upgrade it brings templates and existing indices to
  * the new mapping version, as far as the change is additive.
  */
 public final class IndexLayer {
@@ -23,6 +23,7 @@ public final class IndexLayer {
     static final List<String> COMPONENT_TEMPLATES = List.of("trustwatch-events-common");
     static final List<String> INDEX_TEMPLATES = List.of(
             "trustwatch-incidents",
+            "trustwatch-audit",
             "trustwatch-events-proxy",
             "trustwatch-events-mail",
             "trustwatch-events-endpoint",
@@ -47,7 +48,8 @@ public final class IndexLayer {
         for (Template template : templates()) {
             layer.putIfNewer(template);
         }
-        layer.createIncidentsIndex();
+        layer.createAliasedIndex(IndexNames.INCIDENTS_ALIAS, IndexNames.INCIDENTS_INDEX);
+        layer.createAliasedIndex(IndexNames.AUDIT_ALIAS, IndexNames.AUDIT_INDEX);
         for (Template template : templates()) {
             if (template.kind() == Template.Kind.INDEX) {
                 layer.upgradeIndices(template);
@@ -101,23 +103,23 @@ public final class IndexLayer {
         }
     }
 
-    /** The one incidents index, created with the alias as its write index so that readers and the sink use the alias. */
-    private void createIncidentsIndex() throws IOException {
-        if (client.indices()
-                .existsAlias(a -> a.name(IndexNames.INCIDENTS_ALIAS))
-                .value()) {
+    /**
+     * An index created with its alias as the write index, so that readers and writers use the alias (the incidents,
+     * the audit log): a later non-additive mapping change can then move the alias to a new index.
+     */
+    private void createAliasedIndex(String alias, String index) throws IOException {
+        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
             return;
         }
-        if (client.indices().exists(e -> e.index(IndexNames.INCIDENTS_ALIAS)).value()) {
-            throw new IndexLayerException("an index named " + IndexNames.INCIDENTS_ALIAS
+        if (client.indices().exists(e -> e.index(alias)).value()) {
+            throw new IndexLayerException("an index named " + alias
                     + " exists where Trustwatch needs an alias of that name (something wrote to it before the index"
                     + " layer was installed). What to do: if it holds nothing of value, delete it and start again;"
-                    + " otherwise copy its documents into " + IndexNames.INCIDENTS_INDEX + " first.");
+                    + " otherwise copy its documents into " + index + " first.");
         }
         try {
-            client.indices().create(create -> create.index(IndexNames.INCIDENTS_INDEX)
-                    .aliases(IndexNames.INCIDENTS_ALIAS, alias -> alias.isWriteIndex(true)));
-            actions.add("created index " + IndexNames.INCIDENTS_INDEX + " behind alias " + IndexNames.INCIDENTS_ALIAS);
+            client.indices().create(create -> create.index(index).aliases(alias, a -> a.isWriteIndex(true)));
+            actions.add("created index " + index + " behind alias " + alias);
         } catch (ElasticsearchException e) {
             // another task installing at the same moment created it first
             if (!"resource_already_exists_exception".equals(e.error().type())) {

@@ -15,6 +15,11 @@ public final class IndexNames {
 
     public static final String INCIDENTS_INDEX = INCIDENTS_ALIAS + "-000001";
 
+    /** Who read or exported what, one document per access; points at {@link #AUDIT_INDEX} as its write index. */
+    public static final String AUDIT_ALIAS = "trustwatch-audit";
+
+    public static final String AUDIT_INDEX = AUDIT_ALIAS + "-000001";
+
     /** Raw events of every source. */
     public static final String EVENTS_ALIAS = "trustwatch-events";
 

@@ -1,11 +1,7 @@
 package org.trustwatch.streams.incident;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.trustwatch.schema.Alert;
 import org.trustwatch.schema.AlertDelivery;
 import org.trustwatch.schema.AlertRecipient;
@@ -14,6 +10,7 @@ import org.trustwatch.schema.Incident;
 import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.Role;
 import org.trustwatch.schema.School;
+import org.trustwatch.schema.privacy.Pseudonyms;
 import org.trustwatch.streams.context.ReferenceIndex;
 import org.trustwatch.streams.settings.Catalogue;
 import org.trustwatch.streams.settings.Settings;
@@ -28,15 +25,12 @@ public final class AlertRouter {
 
     private final ReferenceIndex reference;
     private final Settings settings;
-    private final SecretKeySpec pseudonymKey;
+    private final Pseudonyms pseudonyms;
 
     public AlertRouter(ReferenceIndex reference, Settings settings, byte[] pseudonymKey) {
-        if (pseudonymKey == null || pseudonymKey.length < 16) {
-            throw new IllegalArgumentException("the pseudonym key must be at least 16 bytes");
-        }
+        this.pseudonyms = new Pseudonyms(pseudonymKey);
         this.reference = reference;
         this.settings = settings;
-        this.pseudonymKey = new SecretKeySpec(pseudonymKey, "HmacSHA256");
     }
 
     /** The alert for this change of an incident, or null when nobody needs to be told again. */
@@ -50,7 +44,7 @@ public final class AlertRouter {
             return null;
         }
         boolean pupil = after.getSubjectRole() == Role.pupil;
-        String subject = pupil ? pseudonym(after.getSubject()) : after.getSubject();
+        String subject = pupil ? pseudonyms.of(after.getSubject()) : after.getSubject();
         List<AlertRecipient> recipients = recipients(after);
         boolean immediate = after.getSeverity() >= settings.trust(Catalogue.IMMEDIATE_SEVERITY)
                 && after.getCategory() != IncidentCategory.EXCESSIVE_PERSONAL_USE;
@@ -96,17 +90,5 @@ public final class AlertRouter {
                 + (i.getSchoolId() == null ? "an unknown school" : i.getSchoolId()) + ", " + subject + ": "
                 + i.getRuleDescription() + " (" + i.getEventCount() + " event" + (i.getEventCount() == 1 ? "" : "s")
                 + ")" + (i.getBreach() ? "; personal-data breach, ICO decision due " + i.getIcoDeadline() : "");
-    }
-
-    /** {@code pupil-} and 16 hex digits of HMAC-SHA256 of the account: stable, not reversible without the key. */
-    public String pseudonym(String subject) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(pseudonymKey);
-            byte[] digest = mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
-            return "pupil-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
-        }
     }
 }

@@ -1,9 +1,5 @@
 package org.trustwatch.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +22,6 @@ import org.trustwatch.stack.StackSettings;
  * Kafka on the running local stack, exactly-once, as a consumer reading committed records sees them.
  */
 public final class ConnectorBenchmark {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private ConnectorBenchmark() {}
 
@@ -59,7 +53,7 @@ public final class ConnectorBenchmark {
         long start = System.nanoTime();
         putConnector(stack, run, log, topic);
         long[] firstAndLast = countCommitted(stack, topic, lines);
-        deleteConnector(stack, run);
+        ConnectorRest.delete(stack, run);
         Files.deleteIfExists(log);
 
         double total = (firstAndLast[1] - start) / 1e9;
@@ -92,23 +86,7 @@ public final class ConnectorBenchmark {
                 + "\"exactly.once.support\":\"required\","
                 + "\"producer.override.linger.ms\":\"20\",\"producer.override.batch.size\":\"524288\","
                 + "\"producer.override.compression.type\":\"lz4\",\"batch.max.lines\":\"20000\"}";
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + name + "/config"))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(config))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("Connect refused the connector: " + response.body());
-        }
-    }
-
-    private static void deleteConnector(StackSettings stack, String name) throws Exception {
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + name))
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        ConnectorRest.put(stack, name, config);
     }
 
     /** Reads committed records until {@code expected} came; returns when the first and the last arrived. */

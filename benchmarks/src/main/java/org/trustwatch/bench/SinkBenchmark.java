@@ -2,10 +2,6 @@ package org.trustwatch.bench;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +41,6 @@ public final class SinkBenchmark {
     /** A month no real event is in, so the run's index can be deleted as a whole. */
     private static final Instant EVENT_TIME = Instant.parse("2000-01-15T10:00:00Z");
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private SinkBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -74,7 +68,7 @@ public final class SinkBenchmark {
             putConnector(stack, run);
             awaitDocuments(client, run, events, incidents);
             double seconds = (System.nanoTime() - start) / 1e9;
-            deleteConnector(stack, run);
+            ConnectorRest.delete(stack, run);
             cleanUp(client, run, incidents);
             System.out.printf(
                     "Elasticsearch sink, %,d documents (%,d proxy events, %,d incidents) from Kafka into the local node:"
@@ -149,23 +143,7 @@ public final class SinkBenchmark {
                 + "\"errors.tolerance\":\"all\",\"errors.deadletterqueue.topic.name\":\"" + run + ".dlq\","
                 + "\"errors.deadletterqueue.topic.replication.factor\":\"1\","
                 + "\"consumer.override.max.poll.records\":\"2000\"}";
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + run + "/config"))
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(config))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException("Connect refused the connector: " + response.body());
-        }
-    }
-
-    private static void deleteConnector(StackSettings stack, String run) throws Exception {
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(stack.connectUrl() + "/connectors/" + run))
-                        .DELETE()
-                        .build(),
-                HttpResponse.BodyHandlers.discarding());
+        ConnectorRest.put(stack, run, config);
     }
 
     private static void awaitDocuments(ElasticsearchClient client, String run, int events, int incidents)

@@ -41,6 +41,7 @@ public final class OverlappingSessions implements Engine {
                 String logonId,
                 String account,
                 long start,
+                long newest,
                 boolean ownAccount) {
             this.logon = logon;
             this.device = device;
@@ -50,6 +51,8 @@ public final class OverlappingSessions implements Engine {
             this.account = account;
             this.start = start;
             this.ownAccount = ownAccount;
+            this.end = newest; // until something ends it, a session lasts to the newest event
+            this.open = true;
         }
 
         void close(long at) {
@@ -170,9 +173,7 @@ public final class OverlappingSessions implements Engine {
                 });
             }
             if (logon) {
-                Session s = new Session(e, p[0], p[1], p[2], p[3], p[4], e.time(), Rules.LOGON.equals(phase));
-                s.close(newest);
-                s.open = true;
+                Session s = new Session(e, p[0], p[1], p[2], p[3], p[4], e.time(), newest, Rules.LOGON.equals(phase));
                 openByDevice.computeIfAbsent(p[0], d -> new ArrayList<>()).add(s);
                 all.add(s);
             }

@@ -269,39 +269,61 @@ public final class CorrelationBenchmark {
         return nanos / 1e9;
     }
 
-    /** Waits until the app's group has committed every input offset; returns [first progress, done] nanos. */
+    /**
+     * Waits until the app has done all the work the input makes: its group has committed every input offset and has
+     * caught up with its own repartition topics (signals, detections, logons by address), whose ends no longer move.
+     * Waiting for the inputs alone would stop the clock while signals still wait in the repartition topics. Returns
+     * [first progress, done] nanos.
+     */
     private static long[] waitUntilDrained(StackSettings stack, String group, Topics topics) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
             List<String> inputs = List.of(topics.proxy(), topics.mail(), topics.endpoint());
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (var d : admin.describeTopics(inputs).allTopicNames().get().values()) {
-                d.partitions()
-                        .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
-            }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                    admin.listOffsets(latest).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> inputEnds = ends(admin, inputs);
             long first = 0;
+            Map<TopicPartition, Long> previousInternal = Map.of();
             while (true) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata()
                         .get();
                 boolean any = false;
-                boolean all = true;
-                for (var e : ends.entrySet()) {
+                boolean inputsDone = true;
+                for (var e : inputEnds.entrySet()) {
                     OffsetAndMetadata c = committed.get(e.getKey());
                     any |= c != null && c.offset() > 0;
-                    all &= c != null && c.offset() >= e.getValue().offset();
+                    inputsDone &= c != null && c.offset() >= e.getValue().offset();
                 }
                 long now = System.nanoTime();
                 if (any && first == 0) {
                     first = now;
                 }
-                if (all) {
-                    return new long[] {first, now};
+                if (inputsDone) {
+                    List<String> internal = admin.listTopics().names().get().stream()
+                            .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition"))
+                            .toList();
+                    Map<TopicPartition, Long> internalEnds = new HashMap<>();
+                    ends(admin, internal).forEach((tp, info) -> internalEnds.put(tp, info.offset()));
+                    // The last transaction's commit marker takes an offset after the last record: one behind is done.
+                    boolean caughtUp = internalEnds.entrySet().stream().allMatch(e -> {
+                        OffsetAndMetadata c = committed.get(e.getKey());
+                        return e.getValue() == 0 || (c != null && c.offset() >= e.getValue() - 1);
+                    });
+                    if (caughtUp && internalEnds.equals(previousInternal)) {
+                        return new long[] {first, now};
+                    }
+                    previousInternal = internalEnds;
                 }
                 Thread.sleep(100);
             }
         }
+    }
+
+    private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends(Admin admin, List<String> names)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (var d : admin.describeTopics(names).allTopicNames().get().values()) {
+            d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+        }
+        return admin.listOffsets(latest).all().get();
     }
 
     private static String topicOf(Topics topics, String family) {

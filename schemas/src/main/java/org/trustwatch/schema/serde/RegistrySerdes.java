@@ -60,14 +60,16 @@ public final class RegistrySerdes {
     }
 
     /**
-     * Apicurio's serializer (it registers new schemas), with {@link WireFormatDeserializer} reading: the same bytes,
-     * a reader made once per schema id instead of once per record.
+     * Apicurio's serializer registers a schema and names its id on the first record of each schema and topic; after
+     * that {@link WireFormatSerializer} writes the same bytes itself and {@link WireFormatDeserializer} reads them, a
+     * writer and a reader made once per schema instead of once per record.
      */
     private static <T extends SpecificRecord> Serde<T> configured(String registryBaseUrl, boolean isKey) {
         AvroSerde<T> serde = new AvroSerde<>();
         serde.configure(config(registryBaseUrl), isKey);
         return Serdes.serdeFrom(
-                serde.serializer(), new WireFormatDeserializer<>(new RegistrySchemaLookup(registryBaseUrl)));
+                new WireFormatSerializer<>(serde.serializer()),
+                new WireFormatDeserializer<>(new RegistrySchemaLookup(registryBaseUrl)));
     }
 
     private static String apiUrl(String registryBaseUrl) {

@@ -49,6 +49,7 @@ final class EndpointStage implements Processor<String, EndpointEvent, String, Si
     public void init(ProcessorContext<String, Signal> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        cache.clear(); // a revived task restores its store from the changelog: drop what was decoded before
     }
 
     @Override

@@ -72,6 +72,13 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     public void init(ProcessorContext<String, Signal> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        // A revived task (after an exactly-once failure) restores its stores from the changelog: everything held in
+        // memory is rebuilt from them.
+        cache.clear();
+        lost.clear();
+        pending.clear();
+        logonTime = Long.MIN_VALUE;
+        requestTime = Long.MIN_VALUE;
         this.lostStore = context.getStateStore(LOST_STORE);
         try (var all = lostStore.all()) {
             all.forEachRemaining(kv -> lost.put(kv.key, LostDevices.decode(kv.value)));

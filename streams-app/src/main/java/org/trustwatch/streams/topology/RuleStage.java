@@ -37,6 +37,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
 
     static final String STORE = "rule-state";
     static final String KNOWN_DOMAINS = "known-domains";
+    private static final int DECODED_KEYS = 20_000;
 
     private final SharedReference reference;
     private final Settings settings;
@@ -46,6 +47,11 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     private KeyValueStore<String, byte[]> store;
     private KeyValueStore<String, byte[]> known;
     private ProcessorContext<String, Object> context;
+    /**
+     * Decoded entries of the keys used lately, kept in step with the store (every put and delete goes through both),
+     * so a key's window is decoded from bytes once and not for every signal.
+     */
+    private final java.util.Map<String, List<Entry>> decoded = lru(DECODED_KEYS);
     /** Newest event time seen per source; rebuilt from the input after a restart. */
     private final java.util.Map<String, Long> sourceTime = new java.util.HashMap<>();
 
@@ -60,6 +66,9 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         this.context = context;
         this.store = context.getStateStore(STORE);
         this.known = context.getStateStore(KNOWN_DOMAINS);
+        // A revived task (after an exactly-once failure) restores its store from the changelog: nothing decoded
+        // before may be trusted.
+        decoded.clear();
         this.evaluator = new RuleEvaluator(settings, reference.unlocked(), book);
         context.schedule(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
@@ -87,17 +96,42 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     private List<Detection> evaluate(Signal s, long streamTime) {
         String key = s.rule() + "|" + s.key();
         boolean stateful = book.engine(s.rule()).stateful();
-        byte[] bytes = stateful ? store.get(key) : null;
-        List<Entry> state = bytes == null ? null : EntriesCodec.decode(bytes);
-        RuleEvaluator.Result result = evaluator.apply(s, state, streamTime);
+        List<Entry> state = stateful ? state(key) : null;
+        RuleEvaluator.Result result;
+        try {
+            result = evaluator.apply(s, state, streamTime);
+        } catch (RuntimeException e) {
+            decoded.remove(key); // the evaluator changes the list in place: it may be half changed
+            throw e;
+        }
         if (stateful) {
             if (result.state().isEmpty()) {
                 store.delete(key);
+                decoded.remove(key);
             } else {
                 store.put(key, EntriesCodec.encode(result.state()));
+                decoded.put(key, result.state());
             }
         }
         return result.detections();
+    }
+
+    private List<Entry> state(String key) {
+        List<Entry> state = decoded.get(key);
+        if (state == null) {
+            byte[] bytes = store.get(key);
+            state = bytes == null ? null : EntriesCodec.decode(bytes);
+        }
+        return state;
+    }
+
+    private static <V> java.util.Map<String, V> lru(int max) {
+        return new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        };
     }
 
     /**
@@ -191,6 +225,9 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
                 }
             }
         }
-        idle.forEach(store::delete);
+        idle.forEach(key -> {
+            store.delete(key);
+            decoded.remove(key);
+        });
     }
 }

@@ -55,6 +55,8 @@ public final class Pipeline implements AutoCloseable {
      * @param timeout for the whole run, from the first step to the last record indexed
      * @param slice event time the logs grow by at a time; null: a third of the trust's grace
      * @param pseudonymKey the app's key for pupils' pseudonyms; null: in its state directory
+     * @param externalCorrelation the correlation app runs elsewhere (a service of its own, as in docker-compose.yml)
+     *     with this application id and these topics: the pipeline waits for it instead of starting it
      */
     public record Options(
             PipelineTopics topics,
@@ -62,27 +64,32 @@ public final class Pipeline implements AutoCloseable {
             String applicationId,
             Duration timeout,
             Duration slice,
-            Path pseudonymKey) {
+            Path pseudonymKey,
+            boolean externalCorrelation) {
 
         public static Options defaults() {
             return new Options(
-                    PipelineTopics.defaults(), 1, "trustwatch-correlation", Duration.ofMinutes(5), null, null);
+                    PipelineTopics.defaults(), 1, "trustwatch-correlation", Duration.ofMinutes(5), null, null, false);
         }
 
         public Options withTopics(PipelineTopics topics, String applicationId) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey);
+            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation);
         }
 
         public Options withTimeout(Duration timeout) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey);
+            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation);
         }
 
         public Options withPseudonymKey(Path pseudonymKey) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey);
+            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation);
+        }
+
+        public Options withExternalCorrelation(String applicationId) {
+            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, true);
         }
     }
 
-    private final StackSettings stack;
+    private final Endpoints stack;
     private final Options options;
     private final PrintStream out;
     private final Admin admin;
@@ -90,14 +97,19 @@ public final class Pipeline implements AutoCloseable {
     private final ElasticHandle elastic;
     private final CorrelationProcess app;
 
+    /** On the local stack, with the correlation app started as its own process under the stack's data directory. */
     public Pipeline(StackSettings stack, Options options, PrintStream out) {
+        this(Endpoints.of(stack), options, out);
+    }
+
+    public Pipeline(Endpoints stack, Options options, PrintStream out) {
         this.stack = stack;
         this.options = options;
         this.out = out;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()));
         this.connect = new ConnectRest(stack.connectUrl());
         this.elastic = ElasticClients.open(ElasticConnection.plain(stack.elasticsearchUrl()));
-        this.app = new CorrelationProcess(stack);
+        this.app = new CorrelationProcess(stack.home(), stack.workDir());
     }
 
     public CorrelationProcess correlation() {
@@ -166,6 +178,14 @@ public final class Pipeline implements AutoCloseable {
 
     /** Starts the correlation app (or keeps the one running with the same settings) and waits until it runs. */
     public void startCorrelation(Workload workload, long deadline) {
+        if (options.externalCorrelation()) {
+            if (!CorrelationProcess.awaitGroup(admin, options.applicationId(), remaining(deadline), () -> {})) {
+                throw new PipelineException("The correlation app '" + options.applicationId() + "' did not join its"
+                        + " consumer group in time. What to do: check that it runs (docker compose ps, its log).");
+            }
+            out.println("correlation app: " + options.applicationId() + " runs (started elsewhere)");
+            return;
+        }
         Map<String, String> properties = new HashMap<>(options.topics().appProperties());
         properties.put("bootstrap.servers", stack.kafkaBootstrap());
         properties.put("registry.url", stack.registryUrl());
@@ -200,7 +220,7 @@ public final class Pipeline implements AutoCloseable {
     /** One source connector per log, each tailing the copy the replay grows; returns the replay, copies in place. */
     public LogReplay startAgents(Workload workload) {
         Path staging =
-                stack.dataDir().resolve("pipeline").resolve(workload.id()).resolve("logs");
+                stack.workDir().resolve("pipeline").resolve(workload.id()).resolve("logs");
         LogReplay replay = LogReplay.plan(
                 workload,
                 staging,
@@ -228,7 +248,7 @@ public final class Pipeline implements AutoCloseable {
         try (GroupLag lag = new GroupLag(admin, stack.kafkaBootstrap())) {
             new ProcessingWatch(
                             lag,
-                            app,
+                            options.externalCorrelation() ? null : app,
                             options.applicationId(),
                             options.topics().eventTopics(),
                             connect,

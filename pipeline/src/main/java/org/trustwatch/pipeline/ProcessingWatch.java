@@ -18,7 +18,9 @@ final class ProcessingWatch {
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
     private final GroupLag lag;
+    /** null when the app runs elsewhere. */
     private final CorrelationProcess app;
+
     private final String applicationId;
     private final List<String> appInputs;
     private final ConnectRest connect;
@@ -50,7 +52,7 @@ final class ProcessingWatch {
         long lastProgress = started;
         int quiet = 0;
         while (true) {
-            if (app.running().isEmpty()) {
+            if (app != null && app.running().isEmpty()) {
                 throw app.failure("its process exited");
             }
             Optional<String> failed = connect.status(sink).flatMap(ConnectRest::failure);
@@ -70,10 +72,10 @@ final class ProcessingWatch {
             long now = System.nanoTime();
             if (now > deadlineNanos) {
                 throw new PipelineException(String.format(
-                        "Not everything was processed in time: the correlation app is %d records behind (log: %s),"
+                        "Not everything was processed in time: the correlation app is %d records behind (its log: %s),"
                                 + " the sink %d (log: './trustwatch stack logs connect'). What to do: look there for"
                                 + " errors; on a busy machine give it longer (--timeout).",
-                        correlating, app.logFile(), indexing));
+                        correlating, app == null ? "where it runs" : app.logFile(), indexing));
             }
             if (now - lastProgress > PROGRESS_EVERY_NANOS) {
                 lastProgress = now;

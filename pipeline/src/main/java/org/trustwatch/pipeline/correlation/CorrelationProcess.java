@@ -19,7 +19,6 @@ import org.trustwatch.pipeline.PipelineException;
 import org.trustwatch.stack.Probes;
 import org.trustwatch.stack.ServerProcess;
 import org.trustwatch.stack.StackApps;
-import org.trustwatch.stack.StackSettings;
 
 /**
  * The correlation app as production runs it: its own JVM ({@code CorrelationApp --config FILE}), started detached,
@@ -31,13 +30,17 @@ public final class CorrelationProcess {
     public static final String NAME = "correlation";
     private static final String MAIN_CLASS = "org.trustwatch.streams.app.CorrelationApp";
 
-    private final StackSettings stack;
+    private final Path home;
     private final Path dir;
     private final ServerProcess process;
 
-    public CorrelationProcess(StackSettings stack) {
-        this.stack = stack;
-        this.dir = StackApps.dir(stack, NAME);
+    /**
+     * @param home the checkout whose build holds the app
+     * @param dataDir the stack's data directory
+     */
+    public CorrelationProcess(Path home, Path dataDir) {
+        this.home = home;
+        this.dir = StackApps.dir(dataDir, NAME);
         this.process = new ServerProcess(dir);
     }
 
@@ -85,18 +88,34 @@ public final class CorrelationProcess {
      * Fails early, with the end of its log, when the process exits.
      */
     public void awaitRunning(Admin admin, String applicationId, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        boolean joined = awaitGroup(admin, applicationId, timeout, () -> {
             if (process.running().isEmpty()) {
                 throw failure("its process exited");
             }
+        });
+        if (!joined) {
+            throw failure(
+                    "it did not join its consumer group '" + applicationId + "' within " + timeout.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Waits until an app's consumer group is stable with members.
+     *
+     * @param alive throws when the app is known to be gone, so the wait ends early
+     * @return false when the time ran out
+     */
+    public static boolean awaitGroup(Admin admin, String applicationId, Duration timeout, Runnable alive) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            alive.run();
             try {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId))
                         .describedGroups()
                         .get(applicationId)
                         .get();
                 if (group.groupState() == GroupState.STABLE && !group.members().isEmpty()) {
-                    return;
+                    return true;
                 }
             } catch (ExecutionException e) {
                 // the group does not exist until the app joins it
@@ -106,8 +125,7 @@ public final class CorrelationProcess {
             }
             sleep();
         }
-        throw failure(
-                "it did not join its consumer group '" + applicationId + "' within " + timeout.toSeconds() + " s");
+        return false;
     }
 
     /** Stops the app if it runs; returns its pid, if it did. */
@@ -125,7 +143,7 @@ public final class CorrelationProcess {
 
     /** The same JDK as this process, the class path the build wrote for the streams-app module. */
     private List<String> command() throws IOException {
-        Path target = stack.home().resolve("streams-app").resolve("target");
+        Path target = home.resolve("streams-app").resolve("target");
         Path classpath = target.resolve("classpath.txt");
         Path jar = appJar(target);
         if (!Files.isRegularFile(classpath) || jar == null) {
@@ -143,7 +161,7 @@ public final class CorrelationProcess {
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
         command.add("-Dorg.slf4j.simpleLogger.log.org.apache.kafka=warn");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
-        command.add("-Dtrustwatch.home=" + stack.home());
+        command.add("-Dtrustwatch.home=" + home);
         command.add("-cp");
         command.add(
                 jar + ":" + Files.readString(classpath, StandardCharsets.UTF_8).strip());

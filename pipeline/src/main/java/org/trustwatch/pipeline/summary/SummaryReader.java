@@ -4,10 +4,10 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
+import org.trustwatch.pipeline.Endpoints;
 import org.trustwatch.pipeline.PipelineException;
 import org.trustwatch.pipeline.kafka.PipelineTopics;
 import org.trustwatch.pipeline.kafka.TopicTally;
-import org.trustwatch.stack.StackSettings;
 
 /** Reads a {@link Summary} back from the topics and the index. */
 public final class SummaryReader {
@@ -15,11 +15,11 @@ public final class SummaryReader {
     private static final int REASONS_SHOWN = 3;
 
     private final Admin admin;
-    private final StackSettings stack;
+    private final Endpoints stack;
     private final PipelineTopics topics;
     private final ElasticsearchClient elastic;
 
-    public SummaryReader(Admin admin, StackSettings stack, PipelineTopics topics, ElasticsearchClient elastic) {
+    public SummaryReader(Admin admin, Endpoints stack, PipelineTopics topics, ElasticsearchClient elastic) {
         this.admin = admin;
         this.stack = stack;
         this.topics = topics;

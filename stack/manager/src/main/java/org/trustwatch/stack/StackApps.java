@@ -20,7 +20,12 @@ public final class StackApps {
 
     /** Where an application keeps its pid file, log and state. */
     public static Path dir(StackSettings settings, String name) {
-        return settings.dataDir().resolve("apps").resolve(name);
+        return dir(settings.dataDir(), name);
+    }
+
+    /** The same, for the stack whose data directory this is. */
+    public static Path dir(Path dataDir, String name) {
+        return dataDir.resolve("apps").resolve(name);
     }
 
     /** The applications with a directory, by name, and their process when it runs. */

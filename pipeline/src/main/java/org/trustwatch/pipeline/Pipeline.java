@@ -53,7 +53,8 @@ public final class Pipeline implements AutoCloseable {
     /**
      * @param partitions of the event topics and the app's outputs, when they are created
      * @param timeout for the whole run, from the first step to the last record indexed
-     * @param slice event time the logs grow by at a time; null: a third of the trust's grace
+     * @param slice event time the logs grow by at a time; null: a third of the trust's grace, so that agents of one
+     *     family, at most two slices apart, stay well within the grace
      * @param pseudonymKey the app's key for pupils' pseudonyms; null: in its state directory
      * @param externalCorrelation the correlation app runs elsewhere (a service of its own, as in docker-compose.yml)
      *     with this application id and these topics: the pipeline waits for it instead of starting it
@@ -245,12 +246,14 @@ public final class Pipeline implements AutoCloseable {
         String sink = ConnectorConfigs.sinkName(options.topics());
         List<String> sinkTopics = new ArrayList<>(options.topics().eventTopics());
         sinkTopics.add(options.topics().app().incidents());
-        try (GroupLag lag = new GroupLag(admin, stack.kafkaBootstrap())) {
+        try (GroupLag appLag = new GroupLag(admin, stack.kafkaBootstrap());
+                GroupLag sinkLag = new GroupLag(admin, stack.kafkaBootstrap())) {
             new ProcessingWatch(
-                            lag,
+                            appLag,
                             options.externalCorrelation() ? null : app,
                             options.applicationId(),
                             options.topics().eventTopics(),
+                            sinkLag,
                             connect,
                             sink,
                             sinkTopics,

@@ -17,27 +17,30 @@ final class ProcessingWatch {
 
     private static final long PROGRESS_EVERY_NANOS = 5_000_000_000L;
 
-    private final GroupLag lag;
+    private final GroupLag appLag;
     /** null when the app runs elsewhere. */
     private final CorrelationProcess app;
 
     private final String applicationId;
     private final List<String> appInputs;
+    private final GroupLag sinkLag;
     private final ConnectRest connect;
     private final String sink;
     private final List<String> sinkTopics;
     private final PrintStream out;
 
     ProcessingWatch(
-            GroupLag lag,
+            GroupLag appLag,
             CorrelationProcess app,
             String applicationId,
             List<String> appInputs,
+            GroupLag sinkLag,
             ConnectRest connect,
             String sink,
             List<String> sinkTopics,
             PrintStream out) {
-        this.lag = lag;
+        this.appLag = appLag;
+        this.sinkLag = sinkLag;
         this.app = app;
         this.applicationId = applicationId;
         this.appInputs = appInputs;
@@ -61,9 +64,9 @@ final class ProcessingWatch {
                         + " './trustwatch stack logs connect'), then run again.");
             }
             List<String> inputs = new ArrayList<>(appInputs);
-            inputs.addAll(lag.topicsLike(applicationId + "-", "-repartition"));
-            long correlating = lag.behind(applicationId, inputs);
-            long indexing = lag.behind("connect-" + sink, sinkTopics);
+            inputs.addAll(appLag.topicsLike(applicationId + "-", "-repartition"));
+            long correlating = appLag.behind(applicationId, inputs);
+            long indexing = sinkLag.behind("connect-" + sink, sinkTopics);
             quiet = correlating == 0 && indexing == 0 ? quiet + 1 : 0;
             if (quiet >= 2) {
                 out.printf("  correlated and indexed everything (%.1f s)%n", (System.nanoTime() - started) / 1e9);

@@ -63,6 +63,7 @@ public final class GroupLag implements AutoCloseable {
             Map<TopicPartition, Long> start = reader.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = reader.endOffsets(partitions);
             long behind = 0;
+            Map<TopicPartition, long[]> toCount = new java.util.HashMap<>();
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata at = committed.get(partition);
                 long from = Math.max(start.get(partition), at == null ? 0 : at.offset());
@@ -70,10 +71,10 @@ public final class GroupLag implements AutoCloseable {
                 if (to - from > COUNT_UP_TO) {
                     behind += to - from;
                 } else if (to > from) {
-                    behind += count(partition, from, to);
+                    toCount.put(partition, new long[] {from, to});
                 }
             }
-            return behind;
+            return behind + count(partitions, toCount);
         } catch (ExecutionException e) {
             throw new PipelineException(
                     "Cannot read the progress of consumer group " + group + " on " + topics + ": " + e.getCause()
@@ -99,18 +100,32 @@ public final class GroupLag implements AutoCloseable {
         }
     }
 
-    private long count(TopicPartition partition, long from, long to) {
-        reader.assign(List.of(partition));
-        reader.seek(partition, from);
+    /**
+     * Counts the records in each range, reading only those partitions. The reader keeps its assignment (changing it
+     * on every call makes the client warn about offsets of partitions it no longer has); the others stay paused.
+     */
+    private long count(List<TopicPartition> partitions, Map<TopicPartition, long[]> ranges) {
+        if (ranges.isEmpty()) {
+            return 0;
+        }
+        if (!reader.assignment().equals(new java.util.HashSet<>(partitions))) {
+            reader.assign(partitions);
+        }
+        reader.pause(partitions);
+        ranges.forEach((partition, range) -> reader.seek(partition, range[0]));
+        reader.resume(ranges.keySet());
         long records = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (reader.position(partition) < to && System.nanoTime() < deadline) {
+        while (ranges.entrySet().stream().anyMatch(r -> reader.position(r.getKey()) < r.getValue()[1])
+                && System.nanoTime() < deadline) {
             for (var record : reader.poll(Duration.ofMillis(200))) {
-                if (record.offset() < to) {
+                long[] range = ranges.get(new TopicPartition(record.topic(), record.partition()));
+                if (range != null && record.offset() < range[1]) {
                     records++;
                 }
             }
         }
+        reader.pause(ranges.keySet());
         return records;
     }
 

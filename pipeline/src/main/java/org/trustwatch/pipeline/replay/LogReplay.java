@@ -21,7 +21,7 @@ import org.trustwatch.pipeline.workload.Workload;
  * <p>Why not let the agents read the whole logs at once: the correlation counts an event more than the grace (1 h)
  * behind the newest event of its source family as late, and several agents of one family (three proxies) reading a
  * whole day each at their own pace write hours of one school's day before another's. Live, logs grow together; so
- * does the copy here, and within a family events are never more than one slice apart.
+ * do the copies here, and within a family events are never more than two slices apart ({@link Replayer}).
  */
 public final class LogReplay {
 

@@ -12,8 +12,9 @@ import org.trustwatch.pipeline.PipelineException;
 import org.trustwatch.pipeline.connect.SourceProgress;
 
 /**
- * Plays a {@link LogReplay}: grows the copies one slice of event time at a time and, before the next slice, waits
- * until every agent has committed what it read of this one.
+ * Plays a {@link LogReplay}: grows the copies one slice of event time at a time and, before revealing the next slice,
+ * waits until every agent has committed what it read of the one before the current: so while the agents read one
+ * slice, the previous one is confirmed, and no two agents are ever more than two slices apart.
  */
 public final class Replayer {
 
@@ -59,8 +60,18 @@ public final class Replayer {
                     zone,
                     steps,
                     slice.toMinutes());
+            long[] previous = null;
+            long previousTime = first;
             for (long t = first; ; t += slice.toMillis()) {
-                awaitRead(replay.revealUpTo(Math.min(t, last)), Math.min(t, last), deadlineNanos);
+                long upTo = Math.min(t, last);
+                long[] revealed = replay.revealUpTo(upTo);
+                // the agents read this slice while the last one is confirmed: one slice in flight, so agents of a
+                // family are never more than two slices apart
+                if (previous != null) {
+                    awaitRead(previous, previousTime, deadlineNanos);
+                }
+                previous = revealed;
+                previousTime = upTo;
                 if (t >= last) {
                     break;
                 }
@@ -123,7 +134,7 @@ public final class Replayer {
                         behind.size() == 1 ? "" : "s");
             }
             try {
-                Thread.sleep(100);
+                Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PipelineException("interrupted while replaying the logs", e);

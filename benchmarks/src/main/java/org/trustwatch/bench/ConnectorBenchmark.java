@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.trustwatch.pipeline.connect.ConnectRest;
 import org.trustwatch.stack.LocalStack;
 import org.trustwatch.stack.StackSettings;
 
@@ -53,7 +55,7 @@ public final class ConnectorBenchmark {
         long start = System.nanoTime();
         putConnector(stack, run, log, topic);
         long[] firstAndLast = countCommitted(stack, topic, lines);
-        ConnectorRest.delete(stack, run);
+        new ConnectRest(stack.connectUrl()).delete(run);
         Files.deleteIfExists(log);
 
         double total = (firstAndLast[1] - start) / 1e9;
@@ -77,16 +79,23 @@ public final class ConnectorBenchmark {
         return file;
     }
 
-    private static void putConnector(StackSettings stack, String name, Path log, String topic) throws Exception {
-        String config = "{\"connector.class\":\"org.trustwatch.connect.source.ProxyLogSourceConnector\","
-                + "\"tasks.max\":\"1\",\"format\":\"squid\",\"files\":\"" + log + "\",\"topic\":\"" + topic + "\","
-                + "\"dlq.topic\":\"" + name + ".dlq\",\"schema.registry.url\":\"" + stack.registryUrl() + "\","
-                + "\"key.converter\":\"org.apache.kafka.connect.converters.ByteArrayConverter\","
-                + "\"value.converter\":\"org.apache.kafka.connect.converters.ByteArrayConverter\","
-                + "\"exactly.once.support\":\"required\","
-                + "\"producer.override.linger.ms\":\"20\",\"producer.override.batch.size\":\"524288\","
-                + "\"producer.override.compression.type\":\"lz4\",\"batch.max.lines\":\"20000\"}";
-        ConnectorRest.put(stack, name, config);
+    private static void putConnector(StackSettings stack, String name, Path log, String topic) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "org.trustwatch.connect.source.ProxyLogSourceConnector");
+        config.put("tasks.max", "1");
+        config.put("format", "squid");
+        config.put("files", log.toString());
+        config.put("topic", topic);
+        config.put("dlq.topic", name + ".dlq");
+        config.put("schema.registry.url", stack.registryUrl());
+        config.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("exactly.once.support", "required");
+        config.put("producer.override.linger.ms", "20");
+        config.put("producer.override.batch.size", "524288");
+        config.put("producer.override.compression.type", "lz4");
+        config.put("batch.max.lines", "20000");
+        new ConnectRest(stack.connectUrl()).put(name, config);
     }
 
     /** Reads committed records until {@code expected} came; returns when the first and the last arrived. */

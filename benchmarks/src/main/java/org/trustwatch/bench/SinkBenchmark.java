@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.trustwatch.elastic.client.ElasticHandle;
 import org.trustwatch.elastic.document.Incidents;
 import org.trustwatch.elastic.index.EventSource;
 import org.trustwatch.elastic.index.IndexNames;
+import org.trustwatch.pipeline.connect.ConnectRest;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.WebAction;
 import org.trustwatch.schema.serde.RegistrySerdes;
@@ -68,7 +70,7 @@ public final class SinkBenchmark {
             putConnector(stack, run);
             awaitDocuments(client, run, events, incidents);
             double seconds = (System.nanoTime() - start) / 1e9;
-            ConnectorRest.delete(stack, run);
+            new ConnectRest(stack.connectUrl()).delete(run);
             cleanUp(client, run, incidents);
             System.out.printf(
                     "Elasticsearch sink, %,d documents (%,d proxy events, %,d incidents) from Kafka into the local node:"
@@ -132,18 +134,21 @@ public final class SinkBenchmark {
                 .build();
     }
 
-    private static void putConnector(StackSettings stack, String run) throws Exception {
-        String config = "{\"connector.class\":\"org.trustwatch.connect.elastic.ElasticsearchSinkConnector\","
-                + "\"tasks.max\":\"1\",\"topics\":\"" + run + ".events," + run + ".incidents\","
-                + "\"incidents.topic\":\"" + run + ".incidents\","
-                + "\"elasticsearch.urls\":\"" + stack.elasticsearchUrl() + "\","
-                + "\"schema.registry.url\":\"" + stack.registryUrl() + "\","
-                + "\"key.converter\":\"org.apache.kafka.connect.converters.ByteArrayConverter\","
-                + "\"value.converter\":\"org.apache.kafka.connect.converters.ByteArrayConverter\","
-                + "\"errors.tolerance\":\"all\",\"errors.deadletterqueue.topic.name\":\"" + run + ".dlq\","
-                + "\"errors.deadletterqueue.topic.replication.factor\":\"1\","
-                + "\"consumer.override.max.poll.records\":\"2000\"}";
-        ConnectorRest.put(stack, run, config);
+    private static void putConnector(StackSettings stack, String run) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("connector.class", "org.trustwatch.connect.elastic.ElasticsearchSinkConnector");
+        config.put("tasks.max", "1");
+        config.put("topics", run + ".events," + run + ".incidents");
+        config.put("incidents.topic", run + ".incidents");
+        config.put("elasticsearch.urls", stack.elasticsearchUrl());
+        config.put("schema.registry.url", stack.registryUrl());
+        config.put("key.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("value.converter", "org.apache.kafka.connect.converters.ByteArrayConverter");
+        config.put("errors.tolerance", "all");
+        config.put("errors.deadletterqueue.topic.name", run + ".dlq");
+        config.put("errors.deadletterqueue.topic.replication.factor", "1");
+        config.put("consumer.override.max.poll.records", "2000");
+        new ConnectRest(stack.connectUrl()).put(run, config);
     }
 
     private static void awaitDocuments(ElasticsearchClient client, String run, int events, int incidents)

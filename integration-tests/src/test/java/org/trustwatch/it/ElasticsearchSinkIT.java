@@ -41,6 +41,7 @@ import org.trustwatch.elastic.client.ElasticConnection;
 import org.trustwatch.elastic.client.ElasticHandle;
 import org.trustwatch.elastic.document.Incidents;
 import org.trustwatch.elastic.index.IndexNames;
+import org.trustwatch.pipeline.connect.ConnectRest;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.WebAction;
 import org.trustwatch.schema.serde.RegistrySerdes;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.trustwatch.pipeline.connect.ConnectRest;
 import org.trustwatch.schema.serde.RegistrySerdes;
 import org.trustwatch.stack.StackSettings;
 

@@ -211,8 +211,19 @@ public final class LocalStack {
                 + "' shows the whole log; 'up --reset' starts from empty data).";
     }
 
-    /** Stops every server this stack started, Connect first and Kafka last. */
+    /**
+     * Stops every application running on the stack (they need the servers to shut down cleanly), then every server
+     * this stack started, Connect first and Kafka last.
+     */
     public void down() {
+        for (StackApps.App app : StackApps.all(settings)) {
+            Optional<ProcessHandle> running = app.running();
+            if (app.stop()) {
+                out.printf(
+                        "  %-14s stopped (pid %d)%n",
+                        app.name(), running.map(ProcessHandle::pid).orElse(-1L));
+            }
+        }
         List<Server> reversed = new ArrayList<>(servers());
         java.util.Collections.reverse(reversed);
         for (Server server : reversed) {
@@ -243,6 +254,15 @@ public final class LocalStack {
             out.printf(
                     "  %-14s %-9s %-10s %s%n",
                     server.name(), state, running.map(h -> "pid " + h.pid()).orElse(""), server.url());
+        }
+        for (StackApps.App app : StackApps.all(settings)) {
+            Optional<ProcessHandle> running = app.running();
+            out.printf(
+                    "  %-14s %-9s %-10s %s%n",
+                    app.name(),
+                    running.isPresent() ? "running" : "stopped",
+                    running.map(h -> "pid " + h.pid()).orElse(""),
+                    app.dir());
         }
         return allHealthy;
     }

@@ -1,0 +1,183 @@
+package org.trustwatch.pipeline.summary;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.trustwatch.elastic.index.IndexNames;
+import org.trustwatch.pipeline.PipelineException;
+import org.trustwatch.schema.Evidence;
+import org.trustwatch.schema.Incident;
+import org.trustwatch.schema.serde.RegistrySerdes;
+
+/**
+ * The event-to-incident time, per incident: from when an agent read the newest of the events the incident counts (the
+ * {@code event.ingested} of the raw event, found by its hash) to when the broker appended the first change of the
+ * incident that counts it (the incidents topic stamps append time). For an incident raised by the event that
+ * completes it, that is the pipeline's own delay. A rule that decides on later events (sessions that overlap, a day's
+ * dwell time, a sum of uploads) adds the time until those were read. Events beyond the bounded evidence are not
+ * known by hash, so the newest event of the evidence stands in for them.
+ *
+ * @param changes incident changes on the topic
+ * @param incidents incidents the time was measured for
+ */
+public record IncidentLatency(long changes, long incidents, Optional<Slowest> slowest, Optional<Duration> median) {
+
+    /** The slowest incident, and the change that first counted its newest event. */
+    public record Slowest(String incidentId, String category, String school, long version, Duration time) {}
+
+    private static final int IDS_PER_SEARCH = 500;
+
+    public static IncidentLatency measure(
+            String bootstrap, String registryUrl, String incidentsTopic, ElasticsearchClient elastic) {
+        List<ConsumerRecord<byte[], byte[]>> records = readAll(bootstrap, incidentsTopic);
+        Map<String, List<Change>> byIncident = new LinkedHashMap<>();
+        Set<String> hashes = new HashSet<>();
+        try (Serde<Incident> serde = RegistrySerdes.valueSerde(registryUrl)) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (record.timestampType() != TimestampType.LOG_APPEND_TIME) {
+                    continue; // written before the topic stamped append time: when it was written is not known
+                }
+                Incident incident = serde.deserializer().deserialize(incidentsTopic, record.value());
+                byIncident
+                        .computeIfAbsent(incident.getIncidentId(), id -> new ArrayList<>())
+                        .add(new Change(incident, record.timestamp()));
+                incident.getEvidence().forEach(e -> hashes.add(e.getEventHash()));
+            }
+        }
+        Map<String, Instant> read = ingested(elastic, hashes);
+        List<Duration> times = new ArrayList<>();
+        Slowest slowest = null;
+        for (List<Change> changes : byIncident.values()) {
+            Optional<Slowest> measured = measure(changes, read);
+            if (measured.isPresent()) {
+                times.add(measured.get().time());
+                if (slowest == null || measured.get().time().compareTo(slowest.time()) > 0) {
+                    slowest = measured.get();
+                }
+            }
+        }
+        times.sort(null);
+        return new IncidentLatency(
+                records.size(),
+                times.size(),
+                Optional.ofNullable(slowest),
+                times.isEmpty() ? Optional.empty() : Optional.of(times.get(times.size() / 2)));
+    }
+
+    /** One incident's time: its newest-read event, and the first of its changes that counts it. */
+    static Optional<Slowest> measure(List<Change> changes, Map<String, Instant> read) {
+        String newest = null;
+        for (Change change : changes) {
+            for (Evidence evidence : change.incident().getEvidence()) {
+                Instant at = read.get(evidence.getEventHash());
+                if (at != null && (newest == null || at.isAfter(read.get(newest)))) {
+                    newest = evidence.getEventHash();
+                }
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        for (Change change : changes) {
+            for (Evidence evidence : change.incident().getEvidence()) {
+                if (evidence.getEventHash().equals(newest)) {
+                    Incident i = change.incident();
+                    return Optional.of(new Slowest(
+                            i.getIncidentId(),
+                            i.getCategory().name(),
+                            i.getSchoolId() == null ? IncidentTotals.NO_SCHOOL : i.getSchoolId(),
+                            i.getVersion(),
+                            Duration.between(read.get(newest), Instant.ofEpochMilli(change.appended()))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One change of an incident, and when the broker appended it (epoch ms). */
+    record Change(Incident incident, long appended) {}
+
+    /** When the agents read these events, from the raw events in Elasticsearch ({@code _id} is the event hash). */
+    static Map<String, Instant> ingested(ElasticsearchClient elastic, Set<String> hashes) {
+        Map<String, Instant> found = new HashMap<>();
+        List<String> all = new ArrayList<>(hashes);
+        try {
+            elastic.indices().refresh(r -> r.index(IndexNames.EVENTS_ALIAS).ignoreUnavailable(true));
+            for (int from = 0; from < all.size(); from += IDS_PER_SEARCH) {
+                List<String> ids = all.subList(from, Math.min(all.size(), from + IDS_PER_SEARCH));
+                SearchResponse<JsonNode> response = elastic.search(
+                        s -> s.index(IndexNames.EVENTS_ALIAS)
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
+                                .size(ids.size())
+                                .query(q -> q.ids(i -> i.values(ids)))
+                                .source(src -> src.filter(f -> f.includes("event.ingested"))),
+                        JsonNode.class);
+                for (Hit<JsonNode> hit : response.hits().hits()) {
+                    JsonNode at = hit.source() == null ? null : hit.source().at("/event/ingested");
+                    if (at != null && at.isTextual()) {
+                        found.put(hit.id(), Instant.parse(at.asText()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new PipelineException(
+                    "Cannot read the raw events from Elasticsearch: " + e.getMessage()
+                            + ". Check that it is up ('./trustwatch stack status').",
+                    e);
+        }
+        return found;
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "trustwatch-latency-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        records.add(record);
+                    }
+                }
+            }
+        }
+        return records;
+    }
+}

@@ -1,0 +1,48 @@
+package org.trustwatch.stack;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackAppsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void downStopsAnAppTheStacksToolsStartedAndStatusShowsIt() throws Exception {
+        StackSettings settings = StackSettings.of(dataDir, Map.of(StackSettings.DATA_DIR, dataDir.toString()));
+        Path appDir = StackApps.dir(settings, "correlation");
+        java.nio.file.Files.createDirectories(appDir);
+        ServerProcess app = new ServerProcess(appDir);
+        // sh -c takes the marker as $0, so it shows in the command line like a JVM option would
+        Process process =
+                app.startDetached(List.of("sh", "-c", "sleep 60", app.marker()), appDir, appDir.resolve("app.log"));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (new ServerProcess(appDir).running().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // until the child has exec'd and its command line shows the marker
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        LocalStack stack = new LocalStack(settings, new PrintStream(out, true, StandardCharsets.UTF_8));
+
+        stack.printStatus();
+        assertTrue(
+                out.toString(StandardCharsets.UTF_8).contains("correlation    running   pid " + process.pid()),
+                out::toString);
+
+        stack.down();
+        assertFalse(process.isAlive(), "down stops the app");
+        assertTrue(
+                out.toString(StandardCharsets.UTF_8).contains("correlation    stopped (pid " + process.pid() + ")"),
+                out::toString);
+    }
+}

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.streams.StreamsConfig;
 import org.trustwatch.elastic.client.ElasticClients;
 import org.trustwatch.elastic.client.ElasticConnection;
 import org.trustwatch.elastic.client.ElasticHandle;
@@ -197,10 +195,8 @@ public final class Pipeline implements AutoCloseable {
         if (options.pseudonymKey() != null) {
             properties.put("pseudonym.key.file", options.pseudonymKey().toString());
         }
-        // its internal topics are stamped with event time too (see TopicPlan.EVENT_TIME_STAMPED)
-        properties.put(
-                "streams." + StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG),
-                Long.toString(Long.MAX_VALUE));
+        // the app's internal topics accept event times ahead of the broker's clock by its own defaults
+        // (StreamsSettings)
         boolean started = app.ensureRunning(properties);
         app.awaitRunning(admin, options.applicationId(), remaining(deadline));
         out.printf(

@@ -64,7 +64,8 @@ public final class CorrelationApp {
         KafkaStreams streams = start(config, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            streams.close();
+            // Bounded: an unbounded close can wait forever on a broker that went away, and the process never ends.
+            streams.close(java.time.Duration.ofSeconds(30));
             stopped.countDown();
         }));
         stopped.await();

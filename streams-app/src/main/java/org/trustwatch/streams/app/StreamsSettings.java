@@ -48,6 +48,9 @@ public final class StreamsSettings {
         // while the default (0) made every record pay a lag check that formats a log line per empty partition
         // (the self-reports topic is nearly always empty): a tenth of the stream thread's time.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "-1");
+        // The app stamps its internal records with event time, which may be ahead of the broker's clock (a log
+        // source's clock, a replayed day): the broker's default refuses records more than an hour ahead.
+        p.put(StreamsConfig.topicPrefix("message.timestamp.after.max.ms"), String.valueOf(Long.MAX_VALUE));
         p.put(StreamsConfig.producerPrefix("batch.size"), "262144");
         p.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), "65536");

@@ -18,7 +18,7 @@ import java.util.List;
 final class GeneratedTrust {
 
     static final List<String> OPTIONS =
-            List.of("--schools", "3", "--days", "2", "--pupils", "60", "--requests", "4", "--seed", "42");
+            List.of("--schools", "3", "--days", "2", "--pupils", "60", "--requests", "8", "--seed", "42");
 
     private static Path dir;
 

@@ -3,6 +3,7 @@ package org.trustwatch.workload.background;
 import org.trustwatch.workload.activity.Browsing;
 import org.trustwatch.workload.activity.SchoolDay;
 import org.trustwatch.workload.activity.Sessions;
+import org.trustwatch.workload.logs.WebRequest;
 import org.trustwatch.workload.time.Day;
 import org.trustwatch.workload.time.Timetable;
 import org.trustwatch.workload.trust.Device;
@@ -48,7 +49,23 @@ public final class StaffRoutine {
             d.logs().endpoint().lock(lock + 50 * 60_000L, laptop, p.userId(), s.logonId(), false);
         }
         peripherals(d, p, laptop, arrive, leave);
+        documents(d, p, laptop, arrive, leave);
         Sessions.close(d, s, leave);
+    }
+
+    /**
+     * A few documents saved to OneDrive: uploads of 0.1 to 1.5 MB, at most three a day, far under C17's 20 MB an hour
+     * (OneDrive is in no category, so they count).
+     */
+    private static void documents(SchoolDay d, Person p, Device laptop, long arrive, long leave) {
+        int n = d.random().nextInt(100) < 30 ? 1 + d.random().nextInt(3) : 0;
+        for (int i = 0; i < n; i++) {
+            long t = d.between(arrive + 300_000, leave - 300_000);
+            WebRequest r = WebRequest.get(
+                    t, laptop.ip(), p.userId(), Sites.ONEDRIVE, Sites.ONEDRIVE.paths()[0], 900);
+            d.logs().proxy().request(r.as(WebRequest.Kind.BUMPED_CONNECT));
+            d.logs().proxy().request(r.post(100_000 + d.random().nextInt(1_400_000)));
+        }
     }
 
     /** Signs in at the laptop (a mistyped password now and then); the laptop checks in with the MDM. */
@@ -67,16 +84,24 @@ public final class StaffRoutine {
      * people around what they plant. Returns the session, already closed at {@code leave}.
      */
     public static Sessions.Session quietDay(SchoolDay d, Person p, long arrive, long leave) {
+        return quietDay(d, p, arrive, leave, leave, leave);
+    }
+
+    /** A quiet day with no browsing between {@code pauseFrom} and {@code pauseTo} (teaching, the laptop locked). */
+    public static Sessions.Session quietDay(
+            SchoolDay d, Person p, long arrive, long leave, long pauseFrom, long pauseTo) {
         Device laptop = p.laptop();
         Sessions.Session s = arrive(d, p, laptop, arrive);
+        int gap = d.scale().staffPageGapSeconds();
         Browsing.stretch(
                 d,
                 laptop.ip(),
                 p.userId(),
                 arrive + 60_000,
-                leave - 60_000,
+                Math.min(pauseFrom, leave - 60_000),
                 Sites.STAFF_WORK,
-                d.scale().staffPageGapSeconds());
+                gap);
+        Browsing.stretch(d, laptop.ip(), p.userId(), pauseTo, leave - 60_000, Sites.STAFF_WORK, gap);
         Sessions.close(d, s, leave);
         return s;
     }

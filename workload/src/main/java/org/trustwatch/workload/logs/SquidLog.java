@@ -41,7 +41,7 @@ final class SquidLog implements ProxyLog {
                         r.site().listed() == null && r.responseBytes() % 3 == 0 ? "TCP_MEM_HIT/200" : "TCP_MISS/200",
                         r.responseBytes(),
                         user,
-                        "HIER_DIRECT/" + r.site().serverIp(),
+                        r.site().hierarchy(),
                         r.mime());
         }
         file.add(r.time(), b);

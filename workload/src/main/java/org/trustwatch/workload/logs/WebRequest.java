@@ -67,8 +67,7 @@ public record WebRequest(
 
     /** What the server answered with: a download is an executable, the rest the site's pages. */
     public String mime() {
-        String ext = extension();
-        if ("exe".equals(ext) || "msi".equals(ext)) {
+        if (path.endsWith(".exe") || path.endsWith(".msi")) {
             return "application/x-msdownload";
         }
         return method.equals("POST") ? "application/json" : site.mime();

@@ -15,15 +15,30 @@ public record Site(
         String mime,
         int minBytes,
         int maxBytes,
-        String serverIp) {
+        String serverIp,
+        String hierarchy) {
 
     static Site of(String host, String listed, String category, String filterCategory, String... paths) {
-        return new Site(host, listed, category, filterCategory, paths, "text/html", 4_000, 90_000, serverIpOf(host));
+        return create(host, listed, category, filterCategory, paths, "text/html", 4_000, 90_000);
+    }
+
+    /** {@code hierarchy} is how Squid logs a request it forwarded to the site's server: {@code HIER_DIRECT/<address>}. */
+    static Site create(
+            String host,
+            String listed,
+            String category,
+            String filterCategory,
+            String[] paths,
+            String mime,
+            int min,
+            int max) {
+        String ip = serverIpOf(host);
+        return new Site(host, listed, category, filterCategory, paths, mime, min, max, ip, "HIER_DIRECT/" + ip);
     }
 
     /** The same site serving something else (a download, an API answer). */
     public Site serving(String mimeType, int min, int max) {
-        return new Site(host, listed, category, filterCategory, paths, mimeType, min, max, serverIp);
+        return new Site(host, listed, category, filterCategory, paths, mimeType, min, max, serverIp, hierarchy);
     }
 
     /** A stable public-looking address per host, so a host always resolves to the same server. */

@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.workload.activity.Reservations;
 import org.trustwatch.workload.activity.SchoolDay;
 import org.trustwatch.workload.background.BackgroundDay;
@@ -23,6 +22,7 @@ import org.trustwatch.workload.output.AnswerFile;
 import org.trustwatch.workload.output.Manifest;
 import org.trustwatch.workload.output.ReferenceFiles;
 import org.trustwatch.workload.plant.Answer;
+import org.trustwatch.workload.plant.Category;
 import org.trustwatch.workload.plant.Exemption;
 import org.trustwatch.workload.plant.Plan;
 import org.trustwatch.workload.plant.PlantedAtSchool;
@@ -149,7 +149,7 @@ public final class Generator {
                 "EX-" + school.id() + "-000",
                 school.id(),
                 school.staff().get(2).userId(),
-                IncidentCategory.HACKING_TOOLS,
+                Category.HACKING_TOOLS,
                 null,
                 from,
                 to,

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.workload.plant.Answer;
+import org.trustwatch.workload.plant.Category;
 import org.trustwatch.workload.plant.Plot;
 import org.trustwatch.workload.trust.Formats;
 
@@ -52,9 +52,9 @@ record Summary(
             out.printf(Locale.ROOT, "  %-11s %,12d lines %,12d events%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
         }
         out.printf(Locale.ROOT, "  %-11s %,12d lines %,12d events%n", "total", lines(), events());
-        Map<IncidentCategory, Integer> planted = new EnumMap<>(IncidentCategory.class);
+        Map<Category, Integer> planted = new EnumMap<>(Category.class);
         answers.forEach(a -> planted.merge(a.category(), 1, Integer::sum));
-        Map<IncidentCategory, Integer> near = new EnumMap<>(IncidentCategory.class);
+        Map<Category, Integer> near = new EnumMap<>(Category.class);
         nearMisses.forEach(n -> near.merge(n.category(), 1, Integer::sum));
         out.printf(
                 Locale.ROOT,
@@ -62,7 +62,7 @@ record Summary(
                 answers.size(),
                 planted.size(),
                 nearMisses.size());
-        for (IncidentCategory c : IncidentCategory.values()) {
+        for (Category c : Category.values()) {
             if (planted.containsKey(c) || near.containsKey(c)) {
                 out.printf(
                         Locale.ROOT,

@@ -2,6 +2,7 @@ package org.trustwatch.workload.logs;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,6 @@ final class TimedLines {
     private byte[] bytes = new byte[1 << 16];
     private int used;
     private int size;
-    private char[] chars = new char[1024];
 
     /** Starts a day: no line may be earlier than {@code base}. */
     void startDay(long baseMillis) {
@@ -45,29 +45,11 @@ final class TimedLines {
         }
         keys[size] = (offset << SEQ_BITS) | size;
         starts[size] = used;
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        if (line instanceof StringBuilder sb) {
-            sb.getChars(0, n, chars, 0); // one bulk copy instead of a checked charAt per character
-        } else {
-            line.toString().getChars(0, n, chars, 0);
-        }
+        // ASCII lines (nearly all) are copied by the JDK's vectorised paths: String's own bytes, then one arraycopy
+        byte[] utf8 = line.toString().getBytes(StandardCharsets.UTF_8);
         int p = used;
-        for (int i = 0; i < n; i++) {
-            char c = chars[i];
-            if (c < 0x80) {
-                bytes[p++] = (byte) c;
-            } else if (c < 0x800) {
-                bytes[p++] = (byte) (0xc0 | (c >> 6));
-                bytes[p++] = (byte) (0x80 | (c & 0x3f));
-            } else {
-                // the generator writes no characters outside the BMP
-                bytes[p++] = (byte) (0xe0 | (c >> 12));
-                bytes[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                bytes[p++] = (byte) (0x80 | (c & 0x3f));
-            }
-        }
+        System.arraycopy(utf8, 0, bytes, p, utf8.length);
+        p += utf8.length;
         bytes[p++] = '\n';
         used = p;
         size++;

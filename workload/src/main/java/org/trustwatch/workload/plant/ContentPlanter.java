@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.INAPPROPRIATE_CONTENT;
+import static org.trustwatch.workload.plant.Category.INAPPROPRIATE_CONTENT;
 import static org.trustwatch.workload.plant.Plot.min;
 import static org.trustwatch.workload.plant.Plot.s;
 

@@ -1,7 +1,5 @@
 package org.trustwatch.workload.plant;
 
-import org.trustwatch.schema.IncidentCategory;
-
 /**
  * A row of exemptions.csv: an approved exception (reference-data.md); {@code starts}/{@code ends} in the school's
  * local time, as heads write them.
@@ -10,7 +8,7 @@ public record Exemption(
         String id,
         String schoolId,
         String subject,
-        IncidentCategory category,
+        Category category,
         String match,
         String starts,
         String ends,

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.FILTER_BYPASS;
+import static org.trustwatch.workload.plant.Category.FILTER_BYPASS;
 import static org.trustwatch.workload.plant.Plot.min;
 import static org.trustwatch.workload.plant.Plot.s;
 

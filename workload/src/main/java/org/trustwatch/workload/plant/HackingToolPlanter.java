@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.HACKING_TOOLS;
+import static org.trustwatch.workload.plant.Category.HACKING_TOOLS;
 import static org.trustwatch.workload.plant.Plot.min;
 
 import java.util.List;

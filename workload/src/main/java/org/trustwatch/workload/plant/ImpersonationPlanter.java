@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.EMAIL_IMPERSONATION;
+import static org.trustwatch.workload.plant.Category.EMAIL_IMPERSONATION;
 
 import java.util.List;
 import org.trustwatch.workload.logs.MailHosts;

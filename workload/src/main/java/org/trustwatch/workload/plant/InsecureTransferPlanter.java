@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.INSECURE_TRANSFER;
+import static org.trustwatch.workload.plant.Category.INSECURE_TRANSFER;
 
 import java.util.List;
 import org.trustwatch.workload.trust.Person;

@@ -1,7 +1,7 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.MISDIRECTED_EMAIL;
-import static org.trustwatch.schema.IncidentCategory.SELF_REPORTED;
+import static org.trustwatch.workload.plant.Category.MISDIRECTED_EMAIL;
+import static org.trustwatch.workload.plant.Category.SELF_REPORTED;
 import static org.trustwatch.workload.plant.Plot.min;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.EXCESSIVE_PERSONAL_USE;
+import static org.trustwatch.workload.plant.Category.EXCESSIVE_PERSONAL_USE;
 
 import java.util.List;
 import org.trustwatch.workload.activity.Browsing;

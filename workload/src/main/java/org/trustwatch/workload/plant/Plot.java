@@ -3,7 +3,6 @@ package org.trustwatch.workload.plant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.workload.activity.SchoolDay;
 import org.trustwatch.workload.logs.SchoolLogs;
 import org.trustwatch.workload.trust.School;
@@ -22,7 +21,7 @@ public final class Plot {
     private final List<Exemption> exemptions;
 
     /** Something planted to come close to a rule without breaking it. */
-    public record NearMiss(IncidentCategory category, String schoolId, String what) {}
+    public record NearMiss(Category category, String schoolId, String what) {}
 
     Plot(SchoolDay day, Actors actors, List<Answer> answers, List<NearMiss> nearMisses, List<Exemption> exemptions) {
         this.day = day;
@@ -63,16 +62,16 @@ public final class Plot {
     }
 
     /** The correlation must raise this incident (at this school). */
-    public void incident(IncidentCategory category, String subject, long firstSeen, String rule, String note) {
+    public void incident(Category category, String subject, long firstSeen, String rule, String note) {
         answers.add(new Answer(category, school().id(), subject, firstSeen, rule, note));
     }
 
-    public void nearMiss(IncidentCategory category, String what) {
+    public void nearMiss(Category category, String what) {
         nearMisses.add(new NearMiss(category, school().id(), what));
     }
 
     /** Records an exemption approved by the head for {@code from}..{@code to} (epoch millis) today. */
-    public String exempt(String subject, IncidentCategory category, String match, long from, long to, String reason) {
+    public String exempt(String subject, Category category, String match, long from, long to, String reason) {
         String id = String.format(java.util.Locale.ROOT, "EX-%s-%03d", school().id(), exemptions.size() + 1);
         exemptions.add(new Exemption(
                 id, school().id(), subject, category, match, local(from), local(to), school().headAddress(), reason));

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.REMOVABLE_MEDIA;
+import static org.trustwatch.workload.plant.Category.REMOVABLE_MEDIA;
 import static org.trustwatch.workload.plant.Plot.s;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.SAFEGUARDING_CONTACT;
+import static org.trustwatch.workload.plant.Category.SAFEGUARDING_CONTACT;
 
 import java.util.List;
 import org.trustwatch.workload.logs.MailHosts;

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.SELF_REPORTED;
+import static org.trustwatch.workload.plant.Category.SELF_REPORTED;
 
 import java.util.List;
 import org.trustwatch.workload.trust.Person;

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.ACCOUNT_SHARING;
+import static org.trustwatch.workload.plant.Category.ACCOUNT_SHARING;
 import static org.trustwatch.workload.plant.Plot.min;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.UNAUTHORISED_SOFTWARE_OR_HARDWARE;
+import static org.trustwatch.workload.plant.Category.UNAUTHORISED_SOFTWARE_OR_HARDWARE;
 import static org.trustwatch.workload.plant.Plot.min;
 
 import java.util.List;

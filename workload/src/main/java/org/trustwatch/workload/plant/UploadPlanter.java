@@ -1,7 +1,7 @@
 package org.trustwatch.workload.plant;
 
-import static org.trustwatch.schema.IncidentCategory.DATA_DISCLOSURE;
-import static org.trustwatch.schema.IncidentCategory.UNAPPROVED_CLOUD_STORAGE;
+import static org.trustwatch.workload.plant.Category.DATA_DISCLOSURE;
+import static org.trustwatch.workload.plant.Category.UNAPPROVED_CLOUD_STORAGE;
 import static org.trustwatch.workload.plant.Plot.min;
 
 import java.util.List;

@@ -28,7 +28,7 @@ public final class Reservations {
     }
 
     /** The device is in use by a planted incident in [from, to). */
-    public void busy(String deviceId, long from, long to) {
+    public void take(String deviceId, long from, long to) {
         busy.computeIfAbsent(deviceId, d -> new ArrayList<>()).add(new long[] {from, to});
     }
 

@@ -1,6 +1,5 @@
 package org.trustwatch.workload.activity;
 
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.trustwatch.workload.logs.SchoolLogs;
 import org.trustwatch.workload.time.Day;
@@ -63,9 +62,5 @@ public record SchoolDay(
     /** {@code TRUST\jsmith}-style account as Defender and Sysmon write it. */
     public String account(Person p) {
         return trust.adNetbios() + "\\" + p.userId();
-    }
-
-    public String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

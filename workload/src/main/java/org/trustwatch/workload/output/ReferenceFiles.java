@@ -20,9 +20,6 @@ public final class ReferenceFiles {
 
     private ReferenceFiles() {}
 
-    public static final List<String> FILES =
-            List.of("schools.csv", "directory.csv", "devices.csv", "exemptions.csv", "categories.csv");
-
     public static void write(Path dir, Trust trust, List<Exemption> exemptions) throws IOException {
         Files.createDirectories(dir);
         try (Writer w = Files.newBufferedWriter(dir.resolve("schools.csv"), StandardCharsets.UTF_8)) {

@@ -108,22 +108,11 @@ public final class Actors {
     public Device desktop(long from, long to) {
         for (Device d : desktops) {
             if (!reservations.busy(d.id(), from - MARGIN, to + MARGIN, day)) {
-                reservations.busy(d.id(), from - MARGIN, to + MARGIN);
+                reservations.take(d.id(), from - MARGIN, to + MARGIN);
                 return d;
             }
         }
         throw new NotEnoughPeople(school.id() + " has no desktop free for another planted incident: use more --pupils");
-    }
-
-    /** A desktop in another IT suite than {@code other}, free from {@code from} to {@code to}. */
-    public Device desktopElsewhere(Device other, long from, long to) {
-        for (Device d : desktops) {
-            if (!d.location().equals(other.location()) && !reservations.busy(d.id(), from - MARGIN, to + MARGIN, day)) {
-                reservations.busy(d.id(), from - MARGIN, to + MARGIN);
-                return d;
-            }
-        }
-        throw new NotEnoughPeople(school.id() + " has no second IT suite free for another planted incident");
     }
 
     /** The device is away for good from today (lost, stolen). */
@@ -133,7 +122,7 @@ public final class Actors {
 
     /** The device is away today only. */
     public void awayToday(Device d, long from, long to) {
-        reservations.busy(d.id(), from, to);
+        reservations.take(d.id(), from, to);
     }
 
     private static <T> List<T> shuffled(List<T> list, SplittableRandom random) {

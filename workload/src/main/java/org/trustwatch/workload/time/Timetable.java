@@ -23,9 +23,6 @@ public final class Timetable {
         }
     }
 
-    public static final LocalTime STAFF_ARRIVE = LocalTime.of(7, 30);
-    public static final LocalTime REGISTRATION = LocalTime.of(8, 40);
-
     public static final Period P1 = new Period("P1", LocalTime.of(8, 50), LocalTime.of(9, 50));
     public static final Period P2 = new Period("P2", LocalTime.of(9, 50), LocalTime.of(10, 50));
     public static final Period BREAK = new Period("break", LocalTime.of(10, 50), LocalTime.of(11, 10));

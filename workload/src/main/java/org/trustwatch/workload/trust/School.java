@@ -82,11 +82,6 @@ public final class School {
         return Collections.unmodifiableList(pupils);
     }
 
-    /** Visitors, contractors and governors: in the directory, not in the logs. */
-    public List<Person> others() {
-        return Collections.unmodifiableList(others);
-    }
-
     /** Pupils by form group: a class that goes to an IT suite together. */
     public List<List<Person>> forms() {
         return Collections.unmodifiableList(forms);

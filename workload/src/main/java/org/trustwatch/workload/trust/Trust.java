@@ -20,7 +20,6 @@ public final class Trust {
     private final String councilDomain;
     private final List<School> schools;
     private final Map<String, School> byDomain = new HashMap<>();
-    private final Map<String, Person> people = new HashMap<>();
 
     Trust(String name, String adNetbios, String officeDomain, String councilDomain, List<School> schools) {
         this.name = name;
@@ -31,9 +30,6 @@ public final class Trust {
         this.schools = List.copyOf(schools);
         for (School school : schools) {
             byDomain.put(school.domain(), school);
-            for (List<Person> group : List.of(school.staff, school.pupils, school.others)) {
-                group.forEach(p -> people.put(p.userId(), p));
-            }
         }
     }
 
@@ -66,10 +62,6 @@ public final class Trust {
     public School schoolOfAddress(String address) {
         int at = address.lastIndexOf('@');
         return at < 0 ? null : byDomain.get(address.substring(at + 1));
-    }
-
-    public Person person(String userId) {
-        return people.get(userId);
     }
 
     /** Everyone, school by school, in directory order. */

@@ -36,13 +36,8 @@ public record Site(
         return new Site(host, listed, category, filterCategory, paths, mime, min, max, ip, "HIER_DIRECT/" + ip);
     }
 
-    /** The same site serving something else (a download, an API answer). */
-    public Site serving(String mimeType, int min, int max) {
-        return new Site(host, listed, category, filterCategory, paths, mimeType, min, max, serverIp, hierarchy);
-    }
-
     /** A stable public-looking address per host, so a host always resolves to the same server. */
-    static String serverIpOf(String host) {
+    private static String serverIpOf(String host) {
         int h = host.hashCode() & 0x7fffffff;
         int[] first = {151, 142, 104, 172, 185, 52, 13, 23, 93, 212};
         return first[h % first.length] + "." + (h / 10 % 250 + 1) + "." + (h / 2500 % 250 + 1) + "."

@@ -41,7 +41,8 @@ public final class TrustBuilder {
         String council = Names.COUNTIES[random.nextInt(Names.COUNTIES.length)] + ".gov.uk";
         List<School> schools = new ArrayList<>();
         for (int n = 1; n <= schoolCount; n++) {
-            String place = Names.place(offset + 7 * n);
+            // 11 is prime to the number of place names: 99 schools and the trust all get different ones
+            String place = Names.place(offset + 11 * n);
             String kind = Names.SCHOOL_KIND[random.nextInt(Names.SCHOOL_KIND.length)];
             School school = new School(n, place + " " + kind, place.toLowerCase(Locale.ROOT) + ".sch.uk");
             people(school, pupils);

@@ -39,8 +39,10 @@ import org.trustwatch.schema.serde.RegistrySerdes;
  *
  * @param changes incident changes on the topic
  * @param incidents incidents the time was measured for
+ * @param p99 the time 99 % of the incidents took at most
  */
-public record IncidentLatency(long changes, long incidents, Optional<Slowest> slowest, Optional<Duration> median) {
+public record IncidentLatency(
+        long changes, long incidents, Optional<Slowest> slowest, Optional<Duration> median, Optional<Duration> p99) {
 
     /** The slowest incident, and the change that first counted its newest event. */
     public record Slowest(String incidentId, String category, String school, long version, Duration time) {}
@@ -81,7 +83,8 @@ public record IncidentLatency(long changes, long incidents, Optional<Slowest> sl
                 records.size(),
                 times.size(),
                 Optional.ofNullable(slowest),
-                times.isEmpty() ? Optional.empty() : Optional.of(times.get(times.size() / 2)));
+                times.isEmpty() ? Optional.empty() : Optional.of(times.get(times.size() / 2)),
+                times.isEmpty() ? Optional.empty() : Optional.of(times.get((int) Math.ceil(times.size() * 0.99) - 1)));
     }
 
     /** One incident's time: its newest-read event, and the first of its changes that counts it. */

@@ -32,7 +32,8 @@ class SummaryTest {
                         91,
                         3,
                         Optional.of(new IncidentLatency.Slowest("inc-1", "MALWARE", "HTF", 2, Duration.ofMillis(3700))),
-                        Optional.of(Duration.ofMillis(1600))));
+                        Optional.of(Duration.ofMillis(1600)),
+                        Optional.of(Duration.ofMillis(3700))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         summary.print(new PrintStream(out, true, StandardCharsets.UTF_8));

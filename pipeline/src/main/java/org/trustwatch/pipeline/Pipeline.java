@@ -138,6 +138,17 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * Deletes the workload's source connectors and the sink (their offsets stay with Connect): for a run that is not
+     * to go on tailing its logs afterwards, like a benchmark's.
+     */
+    public void removeConnectors(Workload workload) {
+        for (ManifestRow row : workload.rows()) {
+            connect.delete(ConnectorConfigs.sourceName(workload.id(), row));
+        }
+        connect.delete(ConnectorConfigs.sinkName(options.topics()));
+    }
+
+    /**
      * How long the last {@link #run} took from the first line shown to the agents to the last record correlated and
      * indexed (the set-up before it, topics and app start, left out): what a throughput is measured over.
      */

@@ -93,7 +93,9 @@ public final class BenchCommand {
                 summary = pipeline.run(workload);
                 processing = pipeline.lastProcessing();
             } finally {
+                // a benchmark's agents, sink and app would otherwise go on running, and taking CPU, after it
                 pipeline.correlation().stop();
+                pipeline.removeConnectors(workload);
             }
         }
         summary.print(out);

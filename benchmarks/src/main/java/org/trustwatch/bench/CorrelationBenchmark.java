@@ -14,16 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
+import org.trustwatch.pipeline.kafka.GroupLag;
 import org.trustwatch.schema.Incident;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.WebAction;
@@ -270,60 +267,38 @@ public final class CorrelationBenchmark {
     }
 
     /**
-     * Waits until the app has done all the work the input makes: its group has committed every input offset and has
-     * caught up with its own repartition topics (signals, detections, logons by address), whose ends no longer move.
-     * Waiting for the inputs alone would stop the clock while signals still wait in the repartition topics. Returns
-     * [first progress, done] nanos.
+     * Waits until the app has done all the work the input makes: its group is behind by nothing on the inputs and on
+     * its own repartition topics (signals, detections, logons by address), on two checks in a row. Waiting for the
+     * inputs alone would stop the clock while signals still wait in the repartition topics. Returns [first commit,
+     * done] nanos.
      */
     private static long[] waitUntilDrained(StackSettings stack, String group, Topics topics) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()));
+                GroupLag lag = new GroupLag(admin, stack.kafkaBootstrap())) {
             List<String> inputs = List.of(topics.proxy(), topics.mail(), topics.endpoint());
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> inputEnds = ends(admin, inputs);
             long first = 0;
-            Map<TopicPartition, Long> previousInternal = Map.of();
+            long done = 0;
             while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                boolean any = false;
-                boolean inputsDone = true;
-                for (var e : inputEnds.entrySet()) {
-                    OffsetAndMetadata c = committed.get(e.getKey());
-                    any |= c != null && c.offset() > 0;
-                    inputsDone &= c != null && c.offset() >= e.getValue().offset();
-                }
                 long now = System.nanoTime();
-                if (any && first == 0) {
+                if (first == 0
+                        && !admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata()
+                                .get()
+                                .isEmpty()) {
                     first = now;
                 }
-                if (inputsDone) {
-                    List<String> internal = admin.listTopics().names().get().stream()
-                            .filter(t -> t.startsWith(group + "-") && t.endsWith("-repartition"))
-                            .toList();
-                    Map<TopicPartition, Long> internalEnds = new HashMap<>();
-                    ends(admin, internal).forEach((tp, info) -> internalEnds.put(tp, info.offset()));
-                    // The last transaction's commit marker takes an offset after the last record: one behind is done.
-                    boolean caughtUp = internalEnds.entrySet().stream().allMatch(e -> {
-                        OffsetAndMetadata c = committed.get(e.getKey());
-                        return e.getValue() == 0 || (c != null && c.offset() >= e.getValue() - 1);
-                    });
-                    if (caughtUp && internalEnds.equals(previousInternal)) {
-                        return new long[] {first, now};
-                    }
-                    previousInternal = internalEnds;
+                List<String> all = new ArrayList<>(inputs);
+                all.addAll(lag.topicsLike(group + "-", "-repartition"));
+                if (lag.behind(group, all) > 0) {
+                    done = 0;
+                } else if (done == 0) {
+                    done = now;
+                } else {
+                    return new long[] {first, done};
                 }
                 Thread.sleep(100);
             }
         }
-    }
-
-    private static Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends(Admin admin, List<String> names)
-            throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (var d : admin.describeTopics(names).allTopicNames().get().values()) {
-            d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
-        }
-        return admin.listOffsets(latest).all().get();
     }
 
     private static String topicOf(Topics topics, String family) {

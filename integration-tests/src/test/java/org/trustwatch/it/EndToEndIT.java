@@ -3,9 +3,6 @@ package org.trustwatch.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustwatch.elastic.client.ElasticClients;
 import org.trustwatch.elastic.client.ElasticConnection;
 import org.trustwatch.elastic.client.ElasticHandle;
-import org.trustwatch.elastic.index.IndexNames;
 import org.trustwatch.pipeline.Pipeline;
 import org.trustwatch.pipeline.kafka.PipelineTopics;
 import org.trustwatch.pipeline.summary.Summary;
@@ -130,25 +127,10 @@ class EndToEndIT {
             }
         }
         assertTrue(!ids.isEmpty(), "run " + run + " raised no incident at all");
-        Set<String> found = new TreeSet<>();
         try (ElasticHandle elastic = ElasticClients.open(ElasticConnection.plain(stack.elasticsearchUrl()))) {
-            ElasticsearchClient es = elastic.client();
-            es.indices().refresh(r -> r.index(IndexNames.INCIDENTS_ALIAS));
-            List<Hit<JsonNode>> hits = es.search(
-                            s -> s.index(IndexNames.INCIDENTS_ALIAS)
-                                    .size(ids.size())
-                                    .query(q -> q.ids(i -> i.values(new ArrayList<>(ids)))),
-                            JsonNode.class)
-                    .hits()
-                    .hits();
-            assertEquals(ids.size(), hits.size(), "every incident the app raised is indexed");
-            for (Hit<JsonNode> hit : hits) {
-                JsonNode d = hit.source();
-                found.add(d.at("/incident/category").asText() + " "
-                        + d.at("/organization/id").asText() + " "
-                        + d.at("/incident/subject").asText());
-            }
+            Map<String, String> found = IndexedIncidents.byId(elastic.client(), ids);
+            assertEquals(ids, found.keySet(), "every incident the app raised is indexed");
+            return new TreeSet<>(found.values());
         }
-        return found;
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -109,8 +107,8 @@ class PipelineIT {
         List<Incident> offline = offlineIncidents(workload);
         try (ElasticHandle elastic = ElasticClients.open(ElasticConnection.plain(stack.elasticsearchUrl()))) {
             ElasticsearchClient es = elastic.client();
-            Map<String, String> indexed =
-                    indexed(es, offline.stream().map(Incident::getIncidentId).toList());
+            Map<String, String> indexed = IndexedIncidents.byId(
+                    es, offline.stream().map(Incident::getIncidentId).toList());
             Map<String, String> expected = new TreeMap<>();
             offline.forEach(i -> expected.put(i.getIncidentId(), triple(i)));
             assertEquals(expected, indexed);
@@ -210,27 +208,6 @@ class PipelineIT {
         return OfflineRun.detect(
                         reference, Settings.load(workload.settingsFile().orElseThrow()), events)
                 .incidents();
-    }
-
-    /** category, school and subject of the indexed incidents with these ids. */
-    private static Map<String, String> indexed(ElasticsearchClient es, List<String> ids) throws IOException {
-        es.indices().refresh(r -> r.index(IndexNames.INCIDENTS_ALIAS));
-        Map<String, String> found = new TreeMap<>();
-        for (Hit<JsonNode> hit : es.search(
-                        s -> s.index(IndexNames.INCIDENTS_ALIAS)
-                                .size(ids.size())
-                                .query(q -> q.ids(i -> i.values(ids))),
-                        JsonNode.class)
-                .hits()
-                .hits()) {
-            JsonNode d = hit.source();
-            found.put(
-                    hit.id(),
-                    d.at("/incident/category").asText() + " "
-                            + d.at("/organization/id").asText() + " "
-                            + d.at("/incident/subject").asText());
-        }
-        return found;
     }
 
     private static String triple(Incident i) {

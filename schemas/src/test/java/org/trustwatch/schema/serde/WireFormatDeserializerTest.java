@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.trustwatch.schema.serde.WireFormatFixtures.header;
+import static org.trustwatch.schema.serde.WireFormatFixtures.proxy;
+import static org.trustwatch.schema.serde.WireFormatFixtures.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -21,7 +22,6 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.trustwatch.schema.ProxyEvent;
-import org.trustwatch.schema.WebAction;
 
 class WireFormatDeserializerTest {
 
@@ -86,34 +86,5 @@ class WireFormatDeserializerTest {
     @Test
     void aTombstoneIsNull() {
         assertNull(deserializer.deserialize("events.proxy", null));
-    }
-
-    private static ProxyEvent proxy(String ip) {
-        Instant at = Instant.parse("2026-11-23T09:00:00Z");
-        return ProxyEvent.newBuilder()
-                .setTimestamp(at)
-                .setEventIngested(at)
-                .setEventDataset("squid")
-                .setEventHash("h-" + ip)
-                .setSourceIp(ip)
-                .setHttpRequestMethod("GET")
-                .setUrlDomain("example.org")
-                .setWebAction(WebAction.allowed)
-                .build();
-    }
-
-    private static ByteArrayOutputStream header(int id) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(WireFormatDeserializer.MAGIC);
-        bytes.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
-        return bytes;
-    }
-
-    private static byte[] wire(int id, ProxyEvent event) throws IOException {
-        ByteArrayOutputStream bytes = header(id);
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-        new SpecificDatumWriter<>(ProxyEvent.class).write(event, encoder);
-        encoder.flush();
-        return bytes.toByteArray();
     }
 }

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.trustwatch.schema.serde.WireFormatFixtures.proxy;
+import static org.trustwatch.schema.serde.WireFormatFixtures.wire;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.trustwatch.schema.ProxyEvent;
-import org.trustwatch.schema.WebAction;
 
 class WireFormatSerializerTest {
 
@@ -69,34 +62,5 @@ class WireFormatSerializerTest {
     @Test
     void nullStaysNull() {
         assertNull(serializer.serialize("events.proxy", null));
-    }
-
-    private static ProxyEvent proxy(String ip) {
-        Instant at = Instant.parse("2026-11-23T09:00:00Z");
-        return ProxyEvent.newBuilder()
-                .setTimestamp(at)
-                .setEventIngested(at)
-                .setEventDataset("squid")
-                .setEventHash("h-" + ip)
-                .setSourceIp(ip)
-                .setUserName("jsmith")
-                .setHttpRequestMethod("GET")
-                .setUrlDomain("example.org")
-                .setWebAction(WebAction.allowed)
-                .build();
-    }
-
-    private static byte[] wire(int id, ProxyEvent event) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.write(0);
-        bytes.writeBytes(ByteBuffer.allocate(4).putInt(id).array());
-        try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
-            new SpecificDatumWriter<>(ProxyEvent.class).write(event, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }

@@ -1,7 +1,6 @@
 package org.trustwatch.streams.topology;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -33,12 +32,7 @@ final class EndpointStage implements Processor<String, EndpointEvent, String, Si
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<String, Signal> context;
     /** Decoded host contexts, written through to the store. */
-    private final Map<String, HostContext> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, HostContext> eldest) {
-            return size() > CACHE;
-        }
-    };
+    private final Map<String, HostContext> cache = Lru.of(CACHE);
 
     EndpointStage(SharedReference reference, Stage1 stage) {
         this.reference = reference;

@@ -2,7 +2,6 @@ package org.trustwatch.streams.topology;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private final Stage1 stage;
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<String, Signal> context;
-    private final Map<String, IpHistory> cache = lru(CACHE);
+    private final Map<String, IpHistory> cache = Lru.of(CACHE);
     private KeyValueStore<String, byte[]> lostStore;
     /**
      * Requests that mattered but had no user and no session yet: their logon may still arrive (endpoint logs are late
@@ -221,14 +220,5 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             cache.put(ip, h);
         }
         return h;
-    }
-
-    private static <V> Map<String, V> lru(int max) {
-        return new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > max;
-            }
-        };
     }
 }

@@ -51,7 +51,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
      * Decoded entries of the keys used lately, kept in step with the store (every put and delete goes through both),
      * so a key's window is decoded from bytes once and not for every signal.
      */
-    private final java.util.Map<String, List<Entry>> decoded = lru(DECODED_KEYS);
+    private final java.util.Map<String, List<Entry>> decoded = Lru.of(DECODED_KEYS);
     /** Newest event time seen per source; rebuilt from the input after a restart. */
     private final java.util.Map<String, Long> sourceTime = new java.util.HashMap<>();
 
@@ -123,15 +123,6 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             state = bytes == null ? null : EntriesCodec.decode(bytes);
         }
         return state;
-    }
-
-    private static <V> java.util.Map<String, V> lru(int max) {
-        return new java.util.LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, V> eldest) {
-                return size() > max;
-            }
-        };
     }
 
     /**

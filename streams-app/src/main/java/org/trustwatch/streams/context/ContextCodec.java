@@ -1,17 +1,14 @@
 package org.trustwatch.streams.context;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.trustwatch.streams.codec.BinaryReader;
+import org.trustwatch.streams.codec.BinaryWriter;
 
 /** {@link IpHistory} and {@link HostContext} as bytes in the app's state stores (version byte first). */
 public final class ContextCodec {
 
-    private static final byte VERSION = 1;
+    /** Version 1 was written with DataOutputStream; version 2 with {@link BinaryWriter}. */
+    private static final byte VERSION = 2;
     /** How many sessions an address or a host remembers. */
     public static final int MAX_SESSIONS = 64;
 
@@ -28,11 +25,11 @@ public final class ContextCodec {
     public static byte[] encode(HostContext host) {
         return write(out -> {
             writeSessions(out, host.sessions());
-            out.writeInt(host.storage().size());
+            out.writeSize(host.storage().size());
             for (HostContext.Storage s : host.storage()) {
                 out.writeLong(s.at().toEpochMilli());
-                writeNullable(out, s.instanceId());
-                writeNullable(out, s.name());
+                out.writeNullable(s.instanceId());
+                out.writeNullable(s.name());
             }
         });
     }
@@ -41,88 +38,70 @@ public final class ContextCodec {
         return read(data, in -> {
             HostContext host = new HostContext(MAX_SESSIONS);
             readSessions(in, host.sessions());
-            int n = in.readInt();
+            int n = in.readSize();
             for (int i = 0; i < n; i++) {
-                host.recognised(Instant.ofEpochMilli(in.readLong()), readNullable(in), readNullable(in));
+                host.recognised(Instant.ofEpochMilli(in.readLong()), in.readNullable(), in.readNullable());
             }
             return host;
         });
     }
 
-    private static void writeSessions(DataOutputStream out, IpHistory history) throws IOException {
-        out.writeInt(history.sessions().size());
+    private static void writeSessions(BinaryWriter out, IpHistory history) {
+        out.writeSize(history.sessions().size());
         for (IpHistory.Session s : history.sessions()) {
             out.writeLong(s.start().toEpochMilli());
             out.writeLong(s.end() == null ? Long.MIN_VALUE : s.end().toEpochMilli());
-            writeNullable(out, s.account());
-            writeNullable(out, s.host());
-            writeNullable(out, s.logonId());
+            out.writeNullable(s.account());
+            out.writeNullable(s.host());
+            out.writeNullable(s.logonId());
         }
-        out.writeInt(history.earlyLogoffs().size());
+        out.writeSize(history.earlyLogoffs().size());
         for (var e : history.earlyLogoffs().entrySet()) {
-            out.writeUTF(e.getKey());
+            out.writeString(e.getKey());
             out.writeLong(e.getValue().toEpochMilli());
         }
     }
 
-    private static IpHistory readSessions(DataInputStream in, IpHistory into) throws IOException {
-        int n = in.readInt();
+    private static IpHistory readSessions(BinaryReader in, IpHistory into) {
+        int n = in.readSize();
         for (int i = 0; i < n; i++) {
             Instant start = Instant.ofEpochMilli(in.readLong());
             long end = in.readLong();
-            String account = readNullable(in);
-            String host = readNullable(in);
-            String logonId = readNullable(in);
+            String account = in.readNullable();
+            String host = in.readNullable();
+            String logonId = in.readNullable();
             into.restore(new IpHistory.Session(
                     start, end == Long.MIN_VALUE ? null : Instant.ofEpochMilli(end), account, host, logonId));
         }
-        int early = in.readInt();
+        int early = in.readSize();
         for (int i = 0; i < early; i++) {
-            into.logoff(Instant.ofEpochMilli(in.readLong()), null, in.readUTF());
+            into.logoff(Instant.ofEpochMilli(in.readLong()), null, in.readString());
         }
         return into;
     }
 
     private interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(BinaryWriter out);
     }
 
     private interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(BinaryReader in);
     }
 
     private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        BinaryWriter out = new BinaryWriter(256);
+        out.writeByte(VERSION);
+        writer.write(out);
+        return out.toByteArray();
     }
 
     private static <T> T read(byte[] data, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            byte version = in.readByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException(
-                        "session state has layout version " + version + ", expected " + VERSION);
-            }
-            return reader.read(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("truncated session state", e);
+        BinaryReader in = new BinaryReader(data, "session state");
+        int version = in.readByte();
+        if (version != VERSION) {
+            throw new IllegalArgumentException("session state has layout version " + version + ", expected " + VERSION
+                    + ": reset the application's state or run the matching app version");
         }
-    }
-
-    private static void writeNullable(DataOutputStream out, String s) throws IOException {
-        out.writeBoolean(s != null);
-        if (s != null) {
-            out.writeUTF(s);
-        }
-    }
-
-    private static String readNullable(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+        return reader.read(in);
     }
 }

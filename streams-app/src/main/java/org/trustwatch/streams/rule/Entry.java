@@ -24,4 +24,23 @@ public final class Entry {
     long time() {
         return signal.time();
     }
+
+    /**
+     * Whether the signal is this entry's event again (a duplicate). One event may give several signals of a key that
+     * differ by value (C13: one per recipient) or by phase.
+     */
+    boolean sameEvent(Signal other) {
+        return signal.eventHash().equals(other.eventHash())
+                && java.util.Objects.equals(signal.phase(), other.phase())
+                && java.util.Objects.equals(signal.value(), other.value());
+    }
+
+    /** What tells this entry from the others of its key (the event, and the phase and value of its signal). */
+    public String id() {
+        return signal.eventHash() + '\u0001' + nullToEmpty(signal.phase()) + '\u0001' + nullToEmpty(signal.value());
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
 }

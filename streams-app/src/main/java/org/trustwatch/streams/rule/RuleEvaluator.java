@@ -28,10 +28,21 @@ public final class RuleEvaluator {
     /** A bound on one key's state; past it the oldest entries go first. */
     static final int MAX_ENTRIES = 5_000;
 
-    private static final Comparator<Entry> BY_TIME =
+    /** The order of a key's entries that the engines expect: by event time, ties by event. */
+    public static final Comparator<Entry> BY_TIME =
             Comparator.comparingLong(Entry::time).thenComparing(e -> e.signal().eventHash());
 
-    public record Result(List<Entry> state, List<Detection> detections) {}
+    /**
+     * @param state the key's entries after the signal, sorted by event time
+     * @param changed the entries to write: the new one, and those newly reported (their flag changed)
+     * @param removed the entries to forget: out of their retention, or past the bound
+     */
+    public record Result(List<Entry> state, List<Detection> detections, List<Entry> changed, List<Entry> removed) {
+
+        static Result unchanged(List<Entry> state, List<Detection> detections) {
+            return new Result(state, detections, List.of(), List.of());
+        }
+    }
 
     private final Settings settings;
     private final ReferenceIndex reference;
@@ -57,36 +68,47 @@ public final class RuleEvaluator {
         RuleContext context = contextOf(signal);
         if (!engine.stateful()) {
             Entry only = new Entry(signal, false);
-            return new Result(null, detections(engine.evaluate(List.of(only), context), context));
+            return Result.unchanged(null, detections(engine.evaluate(List.of(only), context), context));
         }
         List<Entry> entries = state == null ? new ArrayList<>() : state;
         for (Entry e : entries) {
-            // one event may give several signals of a key that differ by value (C13: one per recipient)
-            if (e.signal().eventHash().equals(signal.eventHash())
-                    && java.util.Objects.equals(e.signal().phase(), signal.phase())
-                    && java.util.Objects.equals(e.signal().value(), signal.value())) {
-                return new Result(entries, List.of()); // a duplicated event
+            if (e.sameEvent(signal)) {
+                return Result.unchanged(entries, List.of()); // a duplicated event
             }
         }
-        int at = insertionPoint(entries, new Entry(signal, false));
-        entries.add(at, new Entry(signal, false));
+        Entry added = new Entry(signal, false);
+        entries.add(insertionPoint(entries, added), added);
         long grace = settings.trust(Catalogue.GRACE).toMillis();
-        entries.removeIf(e -> e.time()
-                < streamTime - grace - engine.retention(context, e.signal()).toMillis());
+        List<Entry> removed = new ArrayList<>(0);
+        entries.removeIf(e -> {
+            boolean expired = e.time()
+                    < streamTime - grace - engine.retention(context, e.signal()).toMillis();
+            if (expired) {
+                removed.add(e);
+            }
+            return expired;
+        });
         while (entries.size() > MAX_ENTRIES) {
-            entries.remove(0);
+            removed.add(entries.remove(0));
+        }
+        List<Entry> changed = new ArrayList<>(1);
+        if (!removed.contains(added)) {
+            changed.add(added);
         }
         List<Firing> firings = new ArrayList<>();
         for (Firing f : engine.evaluate(entries, context)) {
             if (!f.entry().emitted) {
                 boolean eventReported = reported(entries, f.entry());
                 f.entry().emitted = true;
+                if (f.entry() != added) {
+                    changed.add(f.entry());
+                }
                 if (!eventReported) {
                     firings.add(f);
                 }
             }
         }
-        return new Result(entries, detections(firings, context));
+        return new Result(entries, detections(firings, context), changed, removed);
     }
 
     /** Whether another entry of the same event (another recipient of one message) was already reported. */

@@ -31,6 +31,7 @@ import org.trustwatch.streams.incident.IncidentTracker;
 import org.trustwatch.streams.settings.Catalogue;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.state.WriteBehindStoreBuilder;
 
 /**
  * The correlation topology, the same for the live app and the offline {@code detect} run:
@@ -102,8 +103,8 @@ public final class DetectionTopology {
                 (index, v) -> index.put(v),
                 (index, k) -> index.removeExemption(k));
 
-        // Cached: the puts to one key between two commits reach RocksDB and the changelog once, at the commit (a
-        // window rewritten by every signal of a busy account, a held request put and deleted a moment later).
+        // Write-behind: the puts to one key between two commits reach RocksDB and the changelog once, at the commit
+        // (a host's context rewritten by each of its events, a held request put and deleted a moment later).
         for (String store : List.of(
                 EndpointStage.STORE,
                 IpStage.STORE,
@@ -111,9 +112,7 @@ public final class DetectionTopology {
                 IpStage.PENDING_STORE,
                 RuleStage.STORE,
                 RuleStage.KNOWN_DOMAINS)) {
-            builder.addStateStore(
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), keys, Serdes.ByteArray())
-                            .withCachingEnabled());
+            builder.addStateStore(WriteBehindStoreBuilder.persistent(store));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(IncidentStage.STORE), keys, PlainAvroSerde.of(Incident.class)));

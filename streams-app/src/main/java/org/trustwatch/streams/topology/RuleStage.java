@@ -25,6 +25,7 @@ import org.trustwatch.streams.settings.Catalogue;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.signal.Rules;
 import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.state.WriteBehindStore;
 
 /**
  * Second stage, keyed by what each rule groups by: keeps every rule's window of signals in {@value #STORE}, runs the
@@ -37,7 +38,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
 
     static final String STORE = "rule-state";
     static final String KNOWN_DOMAINS = "known-domains";
-    private static final int DECODED_KEYS = 20_000;
+    private static final int DECODED_KEYS = 50_000;
 
     private final SharedReference reference;
     private final Settings settings;
@@ -105,22 +106,34 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             throw e;
         }
         if (stateful) {
-            if (result.state().isEmpty()) {
-                store.delete(key);
-                decoded.remove(key);
-            } else {
-                store.put(key, EntriesCodec.encode(result.state()));
-                decoded.put(key, result.state());
+            for (Entry e : result.removed()) {
+                store.put(entryKey(key, e), null); // a put of null deletes without reading the old value
             }
+            for (Entry e : result.changed()) {
+                store.put(entryKey(key, e), EntriesCodec.encode(e));
+            }
+            decoded.put(key, result.state());
         }
         return result.detections();
     }
 
+    /** One store record per kept entry: the rule and key as the group, then the entry's own id. */
+    private static String entryKey(String ruleKey, Entry e) {
+        return ruleKey + WriteBehindStore.GROUP_END + e.id();
+    }
+
+    /** The key's entries, decoded once and then kept in step with the store while the key is in use. */
     private List<Entry> state(String key) {
         List<Entry> state = decoded.get(key);
         if (state == null) {
-            byte[] bytes = store.get(key);
-            state = bytes == null ? null : EntriesCodec.decode(bytes);
+            state = new ArrayList<>();
+            try (KeyValueIterator<String, byte[]> it = store.prefixScan(
+                    key + WriteBehindStore.GROUP_END, new org.apache.kafka.common.serialization.StringSerializer())) {
+                while (it.hasNext()) {
+                    state.add(EntriesCodec.decode(it.next().value));
+                }
+            }
+            state.sort(RuleEvaluator.BY_TIME);
         }
         return state;
     }
@@ -192,33 +205,32 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         return sourceTime.values().stream().mapToLong(Long::longValue).min().getAsLong();
     }
 
-    /** Forgets keys whose entries all fell out of their rule's retention (idle accounts, old addresses). */
+    /**
+     * Forgets entries that fell out of their rule's retention and were not pruned by a later signal of their key
+     * (idle accounts, old addresses); the keys they belonged to are decoded afresh when next used.
+     */
     private void sweep() {
         if (sourceTime.isEmpty()) {
             return;
         }
         long streamTime = slowestSourceTime();
         long grace = settings.trust(Catalogue.GRACE).toMillis();
-        List<String> idle = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> kv = all.next();
-                List<Entry> entries = EntriesCodec.decode(kv.value);
-                Entry last = entries.get(entries.size() - 1);
-                Engine engine = book.engine(last.signal().rule());
-                RuleContext rc = evaluator.contextOf(last.signal());
-                long longest = entries.stream()
-                        .mapToLong(e -> engine.retention(rc, e.signal()).toMillis())
-                        .max()
-                        .getAsLong();
-                if (last.signal().time() < streamTime - grace - longest) {
-                    idle.add(kv.key);
+                Signal signal = EntriesCodec.decode(kv.value).signal();
+                Engine engine = book.engine(signal.rule());
+                long retention =
+                        engine.retention(evaluator.contextOf(signal), signal).toMillis();
+                if (signal.time() < streamTime - grace - retention) {
+                    expired.add(kv.key);
                 }
             }
         }
-        idle.forEach(key -> {
-            store.delete(key);
-            decoded.remove(key);
-        });
+        for (String key : expired) {
+            store.put(key, null);
+            decoded.remove(key.substring(0, key.indexOf(WriteBehindStore.GROUP_END)));
+        }
     }
 }

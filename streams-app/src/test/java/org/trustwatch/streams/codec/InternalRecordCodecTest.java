@@ -1,0 +1,109 @@
+package org.trustwatch.streams.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.trustwatch.schema.AlertRecipientRole;
+import org.trustwatch.schema.Evidence;
+import org.trustwatch.schema.IncidentCategory;
+import org.trustwatch.schema.Role;
+import org.trustwatch.streams.incident.Detection;
+import org.trustwatch.streams.incident.DetectionCodec;
+import org.trustwatch.streams.rule.EntriesCodec;
+import org.trustwatch.streams.rule.Entry;
+import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.signal.SignalCodec;
+
+/** The internal records survive the round trip through their bytes, and bad bytes are refused with a reason. */
+class InternalRecordCodecTest {
+
+    private static final Evidence EVIDENCE = Evidence.newBuilder()
+            .setTimestamp(Instant.parse("2026-03-09T10:15:00.123Z"))
+            .setSource("proxy")
+            .setEventHash("9f2c")
+            .setSummary("GET https://café.example/ (adult) — blocked " + "x".repeat(70_000))
+            .setLogFilePath(null)
+            .setLogLine(42L)
+            .build();
+
+    private static Signal signal(String value, String phase) {
+        return new Signal(
+                "C05.burst",
+                "jbloggs|adult",
+                1_773_051_300_123L,
+                IncidentCategory.INAPPROPRIATE_CONTENT,
+                null,
+                "jbloggs",
+                Role.pupil,
+                value,
+                5_000_000_000L,
+                phase,
+                4,
+                true,
+                null,
+                EVIDENCE);
+    }
+
+    @Test
+    void aSignalComesBackEqualWithNullsLongTextAndNonAsciiCharacters() {
+        Signal s = signal("Ünïcode ✓", null);
+        assertEquals(s, SignalCodec.decode(SignalCodec.encode(s)));
+        Signal empty = signal("", "success");
+        assertEquals(empty, SignalCodec.decode(SignalCodec.encode(empty)));
+    }
+
+    @Test
+    void aRuleEntryKeepsWhetherItWasReported() {
+        Entry e = EntriesCodec.decode(EntriesCodec.encode(new Entry(signal("adult", null), true)));
+        assertTrue(e.emitted());
+        assertEquals(signal("adult", null), e.signal());
+    }
+
+    @Test
+    void aDetectionComesBackEqual() {
+        Detection d = new Detection(
+                IncidentCategory.DATA_DISCLOSURE,
+                "WOH",
+                "ip:10.0.0.1",
+                null,
+                4,
+                "C17.upload",
+                ">= 20 MB in 1 h",
+                Map.of("bytes", "20000000", "window", "PT1H"),
+                true,
+                true,
+                EnumSet.of(AlertRecipientRole.dpo, AlertRecipientRole.headteacher),
+                EVIDENCE);
+        assertEquals(d, DetectionCodec.decode(DetectionCodec.encode(d)));
+    }
+
+    @Test
+    void aTruncatedOrOldRecordIsRefusedWithWhatItIs() {
+        byte[] bytes = SignalCodec.encode(signal("adult", null));
+        IllegalArgumentException cut = assertThrows(
+                IllegalArgumentException.class, () -> SignalCodec.decode(Arrays.copyOf(bytes, bytes.length - 3)));
+        assertTrue(cut.getMessage().startsWith("truncated signal record"), cut.getMessage());
+        bytes[0] = 1;
+        IllegalArgumentException old = assertThrows(IllegalArgumentException.class, () -> SignalCodec.decode(bytes));
+        assertTrue(old.getMessage().contains("layout version 1"), old.getMessage());
+    }
+
+    @Test
+    void sizesUseOneByteBelow128AndStayExactUpToTheLargestInt() {
+        for (int n : new int[] {0, 1, 127, 128, 16_383, 16_384, Integer.MAX_VALUE}) {
+            BinaryWriter w = new BinaryWriter(1);
+            w.writeSize(n).writeLong(-7).writeInt(-1);
+            BinaryReader r = new BinaryReader(w.toByteArray(), "test");
+            assertEquals(n, r.readSize());
+            assertEquals(-7, r.readLong());
+            assertEquals(-1, r.readInt());
+        }
+        assertEquals(1, new BinaryWriter(1).writeSize(127).toByteArray().length);
+    }
+}

@@ -37,7 +37,11 @@ public final class Entry {
 
     /** What tells this entry from the others of its key (the event, and the phase and value of its signal). */
     public String id() {
-        return signal.eventHash() + '\u0001' + nullToEmpty(signal.phase()) + '\u0001' + nullToEmpty(signal.value());
+        String value = nullToEmpty(signal.value());
+        if (value.length() > 64) { // a message's recipients: the store key stays short
+            value = value.length() + "#" + Integer.toHexString(value.hashCode());
+        }
+        return signal.eventHash() + '\u0001' + nullToEmpty(signal.phase()) + '\u0001' + value;
     }
 
     private static String nullToEmpty(String s) {

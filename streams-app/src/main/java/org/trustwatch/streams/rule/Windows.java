@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.trustwatch.streams.signal.Signal;
 
 /**
  * Sliding windows over time-sorted entries: which entries lie in some window of length {@code window} whose measure
@@ -39,7 +40,11 @@ final class Windows {
                 switch (measure) {
                     case COUNT -> total++;
                     case SUM -> total += e.signal().amount();
-                    case DISTINCT -> distinct.merge(String.valueOf(e.signal().value()), 1, Integer::sum);
+                    case DISTINCT -> {
+                        for (String v : values(e)) {
+                            distinct.merge(v, 1, Integer::sum);
+                        }
+                    }
                 }
                 end++;
             }
@@ -53,11 +58,21 @@ final class Windows {
             switch (measure) {
                 case COUNT -> total--;
                 case SUM -> total -= leaving.signal().amount();
-                case DISTINCT ->
-                    distinct.computeIfPresent(
-                            String.valueOf(leaving.signal().value()), (k, n) -> n == 1 ? null : n - 1);
+                case DISTINCT -> {
+                    for (String v : values(leaving)) {
+                        distinct.computeIfPresent(v, (k, n) -> n == 1 ? null : n - 1);
+                    }
+                }
             }
         }
         return in;
+    }
+
+    /** The distinct values an entry counts: one, or several ({@link Signal#VALUES_SEPARATOR}). */
+    private static String[] values(Entry e) {
+        String value = String.valueOf(e.signal().value());
+        return value.indexOf(Signal.VALUES_SEPARATOR.charAt(0)) < 0
+                ? new String[] {value}
+                : value.split(Signal.VALUES_SEPARATOR);
     }
 }

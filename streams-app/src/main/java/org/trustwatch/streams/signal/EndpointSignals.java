@@ -352,17 +352,23 @@ public final class EndpointSignals {
     /** A tool name matches a whole file name or its stem, not any substring (so "john" does not match "johnson.docx"). */
     static boolean matchesName(String lowerImage, List<String> tools) {
         String file = lowerImage.substring(Math.max(lowerImage.lastIndexOf('\\'), lowerImage.lastIndexOf('/')) + 1);
-        String stem = file.endsWith(".exe") ? file.substring(0, file.length() - 4) : file;
+        int stemLength = file.endsWith(".exe") ? file.length() - 4 : file.length();
         for (String tool : tools) {
-            String t = tool.toLowerCase(Locale.ROOT);
-            if (stem.equals(t)
-                    || stem.startsWith(t + "-")
-                    || stem.startsWith(t + "_")
-                    || stem.startsWith(t + ".")
-                    || stem.equals(t + "64")
-                    || stem.equals(t + "32")
-                    || file.equals(t)) {
-                return true;
+            // compared in place, without building the variants: this runs for every process start
+            int t = tool.length();
+            if (!file.regionMatches(true, 0, tool, 0, t)) {
+                continue;
+            }
+            if (t == stemLength || t == file.length()) {
+                return true; // the stem or the whole file name
+            }
+            if (t < stemLength) {
+                char next = file.charAt(t);
+                boolean suffix = next == '-' || next == '_' || next == '.';
+                boolean bits = stemLength == t + 2 && (file.startsWith("64", t) || file.startsWith("32", t));
+                if (suffix || bits) {
+                    return true;
+                }
             }
         }
         return false;

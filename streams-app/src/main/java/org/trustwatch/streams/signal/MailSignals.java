@@ -159,13 +159,13 @@ public final class MailSignals {
                     .emit();
         }
         if (!mailSubject.isBlank()) {
-            for (String recipient : new LinkedHashSet<>(recipients)) {
-                maker.signal(Rules.CAMPAIGN, MASS_EMAIL, evidence, out)
-                        .subject(senderSubject, senderRole, school)
-                        .key(senderSubject + "|" + mailSubject.strip().toLowerCase(Locale.ROOT))
-                        .value(recipient)
-                        .emit();
-            }
+            // One signal per message with all its recipients (the rule counts distinct values across them), not one
+            // per recipient: mail to several people was the largest share of the rule stage's records.
+            maker.signal(Rules.CAMPAIGN, MASS_EMAIL, evidence, out)
+                    .subject(senderSubject, senderRole, school)
+                    .key(senderSubject + "|" + mailSubject.strip().toLowerCase(Locale.ROOT))
+                    .value(String.join(Signal.VALUES_SEPARATOR, new LinkedHashSet<>(recipients)))
+                    .emit();
         }
         // C17: a big external message marked sensitive.
         if (marked

@@ -14,7 +14,8 @@ import org.trustwatch.schema.Role;
  *     record key of the repartition topic
  * @param time event time, epoch milliseconds
  * @param subject the incident's subject as the catalogue fixes it for this category
- * @param value what is counted, compared or grouped (a web category, a recipient, an account ...), may be null
+ * @param value what is counted, compared or grouped (a web category, an account ...), may be null; several values
+ *     (the recipients of one message) are separated by {@link #VALUES_SEPARATOR}
  * @param amount a size in bytes, or 0
  * @param phase the step of a sequence rule (e.g. {@code failure}, {@code success}); may be null
  * @param severity the severity this event carries, or 0 for the category's configured one
@@ -36,6 +37,9 @@ public record Signal(
         boolean breach,
         String exemptionId,
         Evidence evidence) {
+
+    /** Separates the values of a signal that carries several (no address or name contains a line break). */
+    public static final String VALUES_SEPARATOR = "\n";
 
     public Signal exempted(String id) {
         return new Signal(

@@ -56,6 +56,9 @@ public final class Pipeline implements AutoCloseable {
      * @param pseudonymKey the app's key for pupils' pseudonyms; null: in its state directory
      * @param externalCorrelation the correlation app runs elsewhere (a service of its own, as in docker-compose.yml)
      *     with this application id and these topics: the pipeline waits for it instead of starting it
+     * @param agents the name the agents and their copies of the logs go by; null: the workload's id, so that a second
+     *     run resumes them where they stopped. A benchmark names each run's own, so every run reads the logs from the
+     *     start (Connect keeps a deleted connector's offsets for the next one of the same name).
      */
     public record Options(
             PipelineTopics topics,
@@ -64,27 +67,43 @@ public final class Pipeline implements AutoCloseable {
             Duration timeout,
             Duration slice,
             Path pseudonymKey,
-            boolean externalCorrelation) {
+            boolean externalCorrelation,
+            String agents) {
 
         public static Options defaults() {
             return new Options(
-                    PipelineTopics.defaults(), 1, "trustwatch-correlation", Duration.ofMinutes(5), null, null, false);
+                    PipelineTopics.defaults(),
+                    1,
+                    "trustwatch-correlation",
+                    Duration.ofMinutes(5),
+                    null,
+                    null,
+                    false,
+                    null);
         }
 
         public Options withTopics(PipelineTopics topics, String applicationId) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation);
+            return new Options(
+                    topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation, agents);
         }
 
         public Options withTimeout(Duration timeout) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation);
+            return new Options(
+                    topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation, agents);
         }
 
         public Options withPseudonymKey(Path pseudonymKey) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation);
+            return new Options(
+                    topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation, agents);
+        }
+
+        public Options withAgents(String agents) {
+            return new Options(
+                    topics, partitions, applicationId, timeout, slice, pseudonymKey, externalCorrelation, agents);
         }
 
         public Options withExternalCorrelation(String applicationId) {
-            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, true);
+            return new Options(topics, partitions, applicationId, timeout, slice, pseudonymKey, true, agents);
         }
     }
 
@@ -128,7 +147,7 @@ public final class Pipeline implements AutoCloseable {
                 ? options.slice()
                 : settings.trust(Catalogue.GRACE).dividedBy(3);
         long replayStarted = System.nanoTime();
-        try (SourceProgress progress = new SourceProgress(connect)) {
+        try (SourceProgress progress = new SourceProgress(connect, stack.kafkaBootstrap())) {
             new Replayer(replay, readers(workload, replay), progress, ParseContext.DEFAULT_ZONE, out)
                     .play(slice, deadline);
         }
@@ -143,9 +162,18 @@ public final class Pipeline implements AutoCloseable {
      */
     public void removeConnectors(Workload workload) {
         for (ManifestRow row : workload.rows()) {
-            connect.delete(ConnectorConfigs.sourceName(workload.id(), row));
+            connect.delete(ConnectorConfigs.sourceName(agents(workload), row));
         }
         connect.delete(ConnectorConfigs.sinkName(options.topics()));
+    }
+
+    private String agents(Workload workload) {
+        return options.agents() != null ? options.agents() : workload.id();
+    }
+
+    /** Where the agents tail their copies of the workload's logs. */
+    public Path stagingDir(Workload workload) {
+        return stack.workDir().resolve("pipeline").resolve(agents(workload)).resolve("logs");
     }
 
     /**
@@ -238,8 +266,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** One source connector per log, each tailing the copy the replay grows; returns the replay, copies in place. */
     public LogReplay startAgents(Workload workload) {
-        Path staging =
-                stack.workDir().resolve("pipeline").resolve(workload.id()).resolve("logs");
+        Path staging = stagingDir(workload);
         LogReplay replay = LogReplay.plan(
                 workload,
                 staging,
@@ -247,7 +274,7 @@ public final class Pipeline implements AutoCloseable {
         replay.prepare();
         List<String> names = new ArrayList<>();
         for (LogReplay.Staged file : replay.files()) {
-            String name = ConnectorConfigs.sourceName(workload.id(), file.row());
+            String name = ConnectorConfigs.sourceName(agents(workload), file.row());
             connect.put(
                     name,
                     ConnectorConfigs.source(
@@ -285,11 +312,11 @@ public final class Pipeline implements AutoCloseable {
         return new SummaryReader(admin, stack, options.topics(), elastic.client()).read();
     }
 
-    private static List<SourceProgress.Reader> readers(Workload workload, LogReplay replay) {
+    private List<SourceProgress.Reader> readers(Workload workload, LogReplay replay) {
         List<SourceProgress.Reader> readers = new ArrayList<>();
         for (LogReplay.Staged file : replay.files()) {
             ManifestRow row = file.row();
-            readers.add(new SourceProgress.Reader(ConnectorConfigs.sourceName(workload.id(), row), file.copy()));
+            readers.add(new SourceProgress.Reader(ConnectorConfigs.sourceName(agents(workload), row), file.copy()));
         }
         return readers;
     }

@@ -84,8 +84,11 @@ public final class BenchCommand {
     static int run(StackSettings stack, Workload workload, Duration timeout, PrintStream out) {
         String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         PipelineTopics topics = PipelineTopics.prefixed(run + ".");
-        Pipeline.Options options =
-                Pipeline.Options.defaults().withTopics(topics, run).withTimeout(timeout);
+        // agents of its own too: a bench reads the logs from the start every time
+        Pipeline.Options options = Pipeline.Options.defaults()
+                .withTopics(topics, run)
+                .withTimeout(timeout)
+                .withAgents(run);
         Summary summary;
         Duration processing;
         try (Pipeline pipeline = new Pipeline(stack, options, out)) {
@@ -96,6 +99,7 @@ public final class BenchCommand {
                 // a benchmark's agents, sink and app would otherwise go on running, and taking CPU, after it
                 pipeline.correlation().stop();
                 pipeline.removeConnectors(workload);
+                deleteTree(pipeline.stagingDir(workload).getParent());
             }
         }
         summary.print(out);
@@ -179,5 +183,18 @@ public final class BenchCommand {
         System.err.println("trustwatch bench: " + problem);
         System.err.println(USAGE);
         System.exit(2);
+    }
+
+    /** The run's copies of the logs: as big as the workload, and no later run reads them. */
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not remove the run's copies of the logs in " + dir + ": " + e.getMessage());
+        }
     }
 }

@@ -1,10 +1,5 @@
 package org.trustwatch.pipeline.summary;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,8 +20,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.trustwatch.elastic.index.IndexNames;
-import org.trustwatch.pipeline.PipelineException;
 import org.trustwatch.schema.Evidence;
 import org.trustwatch.schema.Incident;
 import org.trustwatch.schema.serde.RegistrySerdes;
@@ -49,9 +44,15 @@ public record IncidentLatency(
 
     private static final int IDS_PER_SEARCH = 500;
 
+    /**
+     * @param eventTopics the raw event topics the incidents' events were read into: when an agent read an event is
+     *     its {@code event.ingested} there. Not Elasticsearch's copy: the sink writes a raw event once (create), so for
+     *     a workload run again on the same stack the index keeps the first run's time.
+     */
     public static IncidentLatency measure(
-            String bootstrap, String registryUrl, String incidentsTopic, ElasticsearchClient elastic) {
-        List<ConsumerRecord<byte[], byte[]>> records = readAll(bootstrap, incidentsTopic);
+            String bootstrap, String registryUrl, String incidentsTopic, List<String> eventTopics) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        forEachRecord(bootstrap, List.of(incidentsTopic), records::add);
         Map<String, List<Change>> byIncident = new LinkedHashMap<>();
         Set<String> hashes = new HashSet<>();
         try (Serde<Incident> serde = RegistrySerdes.valueSerde(registryUrl)) {
@@ -66,7 +67,7 @@ public record IncidentLatency(
                 incident.getEvidence().forEach(e -> hashes.add(e.getEventHash()));
             }
         }
-        Map<String, Instant> read = ingested(elastic, hashes);
+        Map<String, Instant> read = ingested(bootstrap, registryUrl, eventTopics, hashes);
         List<Duration> times = new ArrayList<>();
         Slowest slowest = null;
         for (List<Change> changes : byIncident.values()) {
@@ -120,39 +121,39 @@ public record IncidentLatency(
     /** One change of an incident, and when the broker appended it (epoch ms). */
     record Change(Incident incident, long appended) {}
 
-    /** When the agents read these events, from the raw events in Elasticsearch ({@code _id} is the event hash). */
-    static Map<String, Instant> ingested(ElasticsearchClient elastic, Set<String> hashes) {
+    /** When the agents read these events: {@code event.ingested} of the raw events with these hashes. */
+    static Map<String, Instant> ingested(
+            String bootstrap, String registryUrl, List<String> eventTopics, Set<String> hashes) {
         Map<String, Instant> found = new HashMap<>();
-        List<String> all = new ArrayList<>(hashes);
-        try {
-            elastic.indices().refresh(r -> r.index(IndexNames.EVENTS_ALIAS).ignoreUnavailable(true));
-            for (int from = 0; from < all.size(); from += IDS_PER_SEARCH) {
-                List<String> ids = all.subList(from, Math.min(all.size(), from + IDS_PER_SEARCH));
-                SearchResponse<JsonNode> response = elastic.search(
-                        s -> s.index(IndexNames.EVENTS_ALIAS)
-                                .ignoreUnavailable(true)
-                                .allowNoIndices(true)
-                                .size(ids.size())
-                                .query(q -> q.ids(i -> i.values(ids)))
-                                .source(src -> src.filter(f -> f.includes("event.ingested"))),
-                        JsonNode.class);
-                for (Hit<JsonNode> hit : response.hits().hits()) {
-                    JsonNode at = hit.source() == null ? null : hit.source().at("/event/ingested");
-                    if (at != null && at.isTextual()) {
-                        found.put(hit.id(), Instant.parse(at.asText()));
+        if (hashes.isEmpty()) {
+            return found;
+        }
+        try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(registryUrl)) {
+            forEachRecord(bootstrap, eventTopics, record -> {
+                if (record.value() == null) {
+                    return;
+                }
+                SpecificRecord event = serde.deserializer().deserialize(record.topic(), record.value());
+                Object hash = field(event, "event_hash");
+                if (hash != null && hashes.contains(hash.toString())) {
+                    Object at = field(event, "event_ingested");
+                    if (at instanceof Instant instant) {
+                        found.putIfAbsent(hash.toString(), instant); // the first read, as the index keeps it
                     }
                 }
-            }
-        } catch (IOException e) {
-            throw new PipelineException(
-                    "Cannot read the raw events from Elasticsearch: " + e.getMessage()
-                            + ". Check that it is up ('./trustwatch stack status').",
-                    e);
+            });
         }
         return found;
     }
 
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+    private static Object field(SpecificRecord record, String name) {
+        org.apache.avro.Schema.Field field = record.getSchema().getField(name);
+        return field == null ? null : record.get(field.pos());
+    }
+
+    /** Every committed record of the topics as they are now, in offset order per partition. */
+    private static void forEachRecord(
+            String bootstrap, List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> action) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
@@ -161,13 +162,15 @@ public record IncidentLatency(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+                "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                5000);
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition()))
-                    .toList();
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -176,11 +179,10 @@ public record IncidentLatency(
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        records.add(record);
+                        action.accept(record);
                     }
                 }
             }
         }
-        return records;
     }
 }

@@ -48,7 +48,7 @@ public final class SummaryReader {
                             stack.kafkaBootstrap(),
                             stack.registryUrl(),
                             topics.app().incidents(),
-                            elastic));
+                            topics.eventTopics()));
         } catch (IOException e) {
             throw new PipelineException(
                     "Cannot read the incidents from Elasticsearch at " + stack.elasticsearchUrl() + ": "

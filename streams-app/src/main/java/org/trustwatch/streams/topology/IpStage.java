@@ -58,6 +58,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private long logonTime = Long.MIN_VALUE;
 
     private long requestTime = Long.MIN_VALUE;
+    /** The event time of the oldest held request (a bound: it may have been resolved since); none: MAX_VALUE. */
+    private long oldestHeld = Long.MAX_VALUE;
     /** Every device this task knows a loss of, with its losses and recoveries (small: read whole at start). */
     private final Map<String, LostDevices> lost = new java.util.HashMap<>();
 
@@ -76,6 +78,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         cache.clear();
         lost.clear();
         pending.clear();
+        oldestHeld = Long.MAX_VALUE;
         logonTime = Long.MIN_VALUE;
         requestTime = Long.MIN_VALUE;
         this.lostStore = context.getStateStore(LOST_STORE);
@@ -91,6 +94,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             });
         }
         pending.values().forEach(list -> list.sort(java.util.Comparator.comparing(ProxyEvent::getTimestamp)));
+        oldestHeld = pending.isEmpty() ? Long.MAX_VALUE : Long.MIN_VALUE; // recomputed at the first release
         context.schedule(
                 java.time.Duration.ofMinutes(1),
                 org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
@@ -109,6 +113,13 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         } else if (record.value() instanceof ProxyEvent e) {
             requestTime = Math.max(requestTime, e.getTimestamp().toEpochMilli());
             request(record, e);
+        }
+        // Released as soon as the sources are far enough past a held request, not only at the next punctuation:
+        // Kafka Streams punctuates between batches, and a batch of a replayed log may span more than the grace, after
+        // which the rules would count the released request as late.
+        long newest = Math.max(logonTime, requestTime);
+        if (oldestHeld != Long.MAX_VALUE && newest != Long.MIN_VALUE && newest - waitMillis > oldestHeld) {
+            releaseExpired(0);
         }
     }
 
@@ -145,6 +156,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             List<ProxyEvent> waiting = pending.computeIfAbsent(ip, a -> new ArrayList<>());
             if (waiting.size() < MAX_PENDING_PER_ADDRESS) {
                 waiting.add(e);
+                oldestHeld = Math.min(oldestHeld, e.getTimestamp().toEpochMilli());
                 pendingStore.put(heldKey(e), PROXY.serializer().serialize(null, e));
                 return;
             }
@@ -182,6 +194,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
 
     /** Requests whose logon did not come in time go on as they are: attributed to their address. */
     private void releaseExpired(long streamTime) {
+        if (pending.isEmpty()) {
+            oldestHeld = Long.MAX_VALUE;
+            return;
+        }
         for (String ip : new ArrayList<>(pending.keySet())) {
             release(ip, pending.get(ip), e -> {
                 long t = e.getTimestamp().toEpochMilli();
@@ -189,6 +205,12 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 boolean requestsPassed = requestTime != Long.MIN_VALUE && t < requestTime - waitMillis;
                 return logonsPassed || requestsPassed;
             });
+        }
+        oldestHeld = Long.MAX_VALUE;
+        for (List<ProxyEvent> held : pending.values()) {
+            for (ProxyEvent e : held) {
+                oldestHeld = Math.min(oldestHeld, e.getTimestamp().toEpochMilli());
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.IndexedRecord;
@@ -58,7 +57,7 @@ public final class EcsDocument {
                 Object value = record.get(child.field().pos());
                 if (value != null) {
                     json.writeFieldName(child.name());
-                    writeValue(isTimestamp(child.field().schema()) ? asInstant(value) : value, json);
+                    writeValue(child.isTimestamp() ? asInstant(value) : value, json);
                 }
             } else if (child.hasValue(record)) {
                 json.writeFieldName(child.name());
@@ -66,14 +65,6 @@ public final class EcsDocument {
             }
         }
         json.writeEndObject();
-    }
-
-    /** Whether a field holds a {@code timestamp-millis}, alone or as the non-null branch of an optional field. */
-    private static boolean isTimestamp(Schema schema) {
-        if (schema.getType() == Schema.Type.UNION) {
-            return schema.getTypes().stream().anyMatch(EcsDocument::isTimestamp);
-        }
-        return schema.getLogicalType() instanceof LogicalTypes.TimestampMillis;
     }
 
     private static Object asInstant(Object value) {

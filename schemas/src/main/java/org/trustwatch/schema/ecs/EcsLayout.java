@@ -37,12 +37,28 @@ final class EcsLayout {
     static final class Node {
         private final String name;
         private final Schema.Field field;
+        /** Whether the leaf holds a {@code timestamp-millis}: decided once, not for every value written. */
+        private final boolean timestamp;
+
         private final List<Node> children = new ArrayList<>();
         private final List<Integer> leafPositions = new ArrayList<>();
 
         Node(String name, Schema.Field field) {
             this.name = name;
             this.field = field;
+            this.timestamp = field != null && isTimestamp(field.schema());
+        }
+
+        /** Alone or as the non-null branch of an optional field. */
+        private static boolean isTimestamp(Schema schema) {
+            if (schema.getType() == Schema.Type.UNION) {
+                return schema.getTypes().stream().anyMatch(Node::isTimestamp);
+            }
+            return schema.getLogicalType() instanceof org.apache.avro.LogicalTypes.TimestampMillis;
+        }
+
+        boolean isTimestamp() {
+            return timestamp;
         }
 
         String name() {

@@ -13,7 +13,7 @@ import org.apache.avro.Schema;
 import org.apache.kafka.common.errors.SerializationException;
 
 /** A schema by id through the registry's Confluent-compatible API ({@code GET /schemas/ids/{id}}). */
-final class RegistrySchemaLookup implements IntFunction<Schema> {
+public final class RegistrySchemaLookup implements IntFunction<Schema> {
 
     static final String CCOMPAT_API_PATH = "/apis/ccompat/v7";
 
@@ -22,7 +22,7 @@ final class RegistrySchemaLookup implements IntFunction<Schema> {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    RegistrySchemaLookup(String registryBaseUrl) {
+    public RegistrySchemaLookup(String registryBaseUrl) {
         this.baseUrl = registryBaseUrl.strip().replaceAll("/+$", "") + CCOMPAT_API_PATH;
     }
 

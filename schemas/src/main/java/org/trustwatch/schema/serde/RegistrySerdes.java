@@ -69,7 +69,7 @@ public final class RegistrySerdes {
         serde.configure(config(registryBaseUrl), isKey);
         return Serdes.serdeFrom(
                 new WireFormatSerializer<>(serde.serializer()),
-                new WireFormatDeserializer<>(new RegistrySchemaLookup(registryBaseUrl)));
+                WireFormatDeserializer.specific(new RegistrySchemaLookup(registryBaseUrl)));
     }
 
     private static String apiUrl(String registryBaseUrl) {

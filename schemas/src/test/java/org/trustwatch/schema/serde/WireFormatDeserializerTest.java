@@ -27,7 +27,7 @@ class WireFormatDeserializerTest {
 
     private final List<Integer> lookups = new ArrayList<>();
 
-    private final WireFormatDeserializer<ProxyEvent> deserializer = new WireFormatDeserializer<>(id -> {
+    private final WireFormatDeserializer<ProxyEvent> deserializer = WireFormatDeserializer.specific(id -> {
         lookups.add(id);
         return ProxyEvent.getClassSchema();
     });
@@ -59,7 +59,7 @@ class WireFormatDeserializerTest {
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
         new SpecificDatumWriter<GenericRecord>(old, SpecificData.getForClass(ProxyEvent.class)).write(r, encoder);
         encoder.flush();
-        WireFormatDeserializer<ProxyEvent> reading = new WireFormatDeserializer<>(id -> old);
+        WireFormatDeserializer<ProxyEvent> reading = WireFormatDeserializer.specific(id -> old);
 
         ProxyEvent read = reading.deserialize("events.proxy", bytes.toByteArray());
 

@@ -40,7 +40,7 @@ class WireFormatSerializerTest {
     @Test
     void readsBackThroughTheWireFormatDeserializer() {
         WireFormatDeserializer<ProxyEvent> deserializer =
-                new WireFormatDeserializer<>(id -> ProxyEvent.getClassSchema());
+                WireFormatDeserializer.specific(id -> ProxyEvent.getClassSchema());
         ProxyEvent event = proxy("10.0.0.3");
         serializer.serialize("events.proxy", proxy("10.0.0.9"));
 

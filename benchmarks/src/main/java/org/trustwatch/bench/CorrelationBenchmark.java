@@ -29,6 +29,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
 import org.trustwatch.pipeline.kafka.GroupLag;
+import org.trustwatch.pipeline.kafka.RunTopics;
 import org.trustwatch.schema.Incident;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.WebAction;
@@ -144,6 +145,7 @@ public final class CorrelationBenchmark {
         double half = Math.max(1_000, rate / 2);
         List<Long> latencies = latency(stack, topics, mix, half, seconds);
         app.close(Duration.ofSeconds(30));
+        RunTopics.delete(stack.kafkaBootstrap(), run); // a broker full of earlier runs' partitions skews the next run
         Collections.sort(latencies);
         if (latencies.isEmpty()) {
             System.out.println("latency: no marker incident arrived");

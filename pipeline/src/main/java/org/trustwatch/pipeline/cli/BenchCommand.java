@@ -19,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.trustwatch.pipeline.Pipeline;
 import org.trustwatch.pipeline.PipelineException;
 import org.trustwatch.pipeline.kafka.PipelineTopics;
+import org.trustwatch.pipeline.kafka.RunTopics;
 import org.trustwatch.pipeline.summary.Summary;
 import org.trustwatch.pipeline.workload.Workload;
 import org.trustwatch.stack.StackException;
@@ -108,6 +109,7 @@ public final class BenchCommand {
         double endToEnd = events / seconds;
         double ceiling = plainConsumerRate(stack.kafkaBootstrap(), topics.eventTopics(), events);
         out.println();
+        out.printf("removed the run's %d topics%n", RunTopics.delete(stack.kafkaBootstrap(), run));
         out.printf(
                 "end to end: %,d events from log line to indexed incident state in %.1f s: %,.0f events/s%n",
                 events, seconds, endToEnd);

@@ -41,7 +41,7 @@ public final class ConnectWorker extends Server {
         Path config = dir().resolve("worker.properties");
         Files.writeString(config, workerProperties(), StandardCharsets.UTF_8);
         List<String> command = JvmOptions.kafkaDistribution(
-                settings, jdk, settings.value("TRUSTWATCH_CONNECT_HEAP", "512m"), process, dir(), logFile());
+                settings, jdk, settings.value("TRUSTWATCH_CONNECT_HEAP", "1536m"), process, dir(), logFile());
         command.add("org.apache.kafka.connect.cli.ConnectDistributed");
         command.add(config.toString());
         return process.startDetached(command, dir(), logFile().resolveSibling("stdout.log"));

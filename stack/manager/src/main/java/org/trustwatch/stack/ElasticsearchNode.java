@@ -84,7 +84,7 @@ public final class ElasticsearchNode extends Server {
             requireAccess(dropPrivileges, data, "-w");
             command.addAll(dropPrivileges);
         }
-        command.addAll(JvmOptions.common(jdk, settings.value("TRUSTWATCH_ES_HEAP", "512m"), process, dir()));
+        command.addAll(JvmOptions.common(jdk, settings.value("TRUSTWATCH_ES_HEAP", "1g"), process, dir()));
         command.addAll(List.of(
                 "-Djava.io.tmpdir=" + tmp,
                 "-Des.path.home=" + esHome,

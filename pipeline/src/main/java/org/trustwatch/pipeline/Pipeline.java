@@ -147,7 +147,7 @@ public final class Pipeline implements AutoCloseable {
                 ? options.slice()
                 : settings.trust(Catalogue.GRACE).dividedBy(3);
         long replayStarted = System.nanoTime();
-        try (SourceProgress progress = new SourceProgress(connect, stack.kafkaBootstrap())) {
+        try (SourceProgress progress = new SourceProgress(connect, stack.kafkaBootstrap(), out)) {
             new Replayer(replay, readers(workload, replay), progress, ParseContext.DEFAULT_ZONE, out)
                     .play(slice, deadline);
         }

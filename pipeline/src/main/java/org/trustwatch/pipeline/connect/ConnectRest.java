@@ -56,6 +56,11 @@ public final class ConnectRest {
         send("DELETE", "/connectors/" + name, null, 204, 404);
     }
 
+    /** Restarts the connector's failed tasks (and the connector itself, if it failed). */
+    public void restartFailed(String name) {
+        send("POST", "/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true", null, 202, 204);
+    }
+
     public JsonNode offsets(String name) {
         return read(send("GET", "/connectors/" + name + "/offsets", null, 200));
     }

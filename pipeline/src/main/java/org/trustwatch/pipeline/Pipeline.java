@@ -36,6 +36,7 @@ import org.trustwatch.pipeline.summary.SummaryReader;
 import org.trustwatch.pipeline.workload.ManifestRow;
 import org.trustwatch.pipeline.workload.Workload;
 import org.trustwatch.stack.StackSettings;
+import org.trustwatch.stack.Trees;
 import org.trustwatch.streams.settings.Catalogue;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.settings.SettingsException;
@@ -157,14 +158,23 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Deletes the workload's source connectors and the sink (their offsets stay with Connect): for a run that is not
-     * to go on tailing its logs afterwards, like a benchmark's.
+     * Deletes a run's agents with their copies of the logs, and the sink: for a run with agents of its own
+     * ({@link Options#agents}), which no later run resumes. Connect keeps the deleted connectors' offsets.
      */
-    public void removeConnectors(Workload workload) {
+    public void removeAgents(Workload workload) {
+        if (options.agents() == null) {
+            throw new IllegalStateException("the workload's own agents are resumed by the next run: not removed");
+        }
         for (ManifestRow row : workload.rows()) {
             connect.delete(ConnectorConfigs.sourceName(agents(workload), row));
         }
         connect.delete(ConnectorConfigs.sinkName(options.topics()));
+        Path copies = stagingDir(workload).getParent();
+        try {
+            Trees.delete(copies);
+        } catch (IOException e) {
+            out.println("could not remove the run's copies of the logs in " + copies + ": " + e.getMessage());
+        }
     }
 
     private String agents(Workload workload) {
@@ -172,7 +182,7 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /** Where the agents tail their copies of the workload's logs. */
-    public Path stagingDir(Workload workload) {
+    private Path stagingDir(Workload workload) {
         return stack.workDir().resolve("pipeline").resolve(agents(workload)).resolve("logs");
     }
 

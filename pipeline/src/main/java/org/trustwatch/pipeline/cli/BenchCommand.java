@@ -99,8 +99,7 @@ public final class BenchCommand {
             } finally {
                 // a benchmark's agents, sink and app would otherwise go on running, and taking CPU, after it
                 pipeline.correlation().stop();
-                pipeline.removeConnectors(workload);
-                deleteTree(pipeline.stagingDir(workload).getParent());
+                pipeline.removeAgents(workload);
             }
         }
         summary.print(out);
@@ -185,18 +184,5 @@ public final class BenchCommand {
         System.err.println("trustwatch bench: " + problem);
         System.err.println(USAGE);
         System.exit(2);
-    }
-
-    /** The run's copies of the logs: as big as the workload, and no later run reads them. */
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not remove the run's copies of the logs in " + dir + ": " + e.getMessage());
-        }
     }
 }

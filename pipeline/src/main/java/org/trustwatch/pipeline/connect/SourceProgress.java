@@ -3,12 +3,15 @@ package org.trustwatch.pipeline.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,16 +40,16 @@ public final class SourceProgress implements AutoCloseable {
     public record Reader(String connector, Path file) {}
 
     private final ConnectRest rest;
-    private final java.io.PrintStream out;
+    private final PrintStream out;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final List<TopicPartition> partitions;
     /** Connector -> file -> committed read position. */
     private final Map<String, Map<String, Long>> positions = new HashMap<>();
     /** Connectors restarted once after a failure. */
-    private final java.util.Set<String> restarted = new java.util.HashSet<>();
+    private final Set<String> restarted = new HashSet<>();
 
     /** @param out where a restart of a failed agent is told */
-    public SourceProgress(ConnectRest rest, String kafkaBootstrap, java.io.PrintStream out) {
+    public SourceProgress(ConnectRest rest, String kafkaBootstrap, PrintStream out) {
         this.rest = rest;
         this.out = out;
         Map<String, Object> config = Map.of(

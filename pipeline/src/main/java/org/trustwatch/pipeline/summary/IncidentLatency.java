@@ -42,8 +42,6 @@ public record IncidentLatency(
     /** The slowest incident, and the change that first counted its newest event. */
     public record Slowest(String incidentId, String category, String school, long version, Duration time) {}
 
-    private static final int IDS_PER_SEARCH = 500;
-
     /**
      * @param eventTopics the raw event topics the incidents' events were read into: when an agent read an event is
      *     its {@code event.ingested} there. Not Elasticsearch's copy: the sink writes a raw event once (create), so for

@@ -131,27 +131,28 @@ public final class WriteBehindStore implements KeyValueStore<String, byte[]>, Ca
         return inner.approximateNumEntries() + held.size();
     }
 
-    /** Writes every held entry to RocksDB and the changelog, in one batch per group. */
+    /** Writes every held entry to RocksDB and the changelog, in one batch. */
     @Override
     public void flushCache() {
         if (held.isEmpty()) {
             return;
         }
         List<KeyValue<String, byte[]>> batch = new ArrayList<>();
-        for (Map<String, byte[]> group : held.values()) {
-            group.forEach((k, v) -> batch.add(KeyValue.pair(k, v == DELETED ? null : v)));
-        }
+        held.values().forEach(group -> addTo(batch, group));
         held.clear();
         inner.putAll(batch);
     }
 
     private void writeThrough(Map<String, byte[]> group) {
-        if (group == null) {
-            return;
+        if (group != null) {
+            List<KeyValue<String, byte[]>> batch = new ArrayList<>(group.size());
+            addTo(batch, group);
+            inner.putAll(batch);
         }
-        List<KeyValue<String, byte[]>> batch = new ArrayList<>(group.size());
+    }
+
+    private static void addTo(List<KeyValue<String, byte[]>> batch, Map<String, byte[]> group) {
         group.forEach((k, v) -> batch.add(KeyValue.pair(k, v == DELETED ? null : v)));
-        inner.putAll(batch);
     }
 
     /** Held writes of a task closed without committing are dropped: the changelog restores the store. */

@@ -98,7 +98,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         context.schedule(
                 java.time.Duration.ofMinutes(1),
                 org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
-                this::releaseExpired);
+                streamTime -> releaseExpired());
     }
 
     @Override
@@ -119,7 +119,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         // which the rules would count the released request as late.
         long newest = Math.max(logonTime, requestTime);
         if (oldestHeld != Long.MAX_VALUE && newest != Long.MIN_VALUE && newest - waitMillis > oldestHeld) {
-            releaseExpired(0);
+            releaseExpired();
         }
     }
 
@@ -193,7 +193,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     }
 
     /** Requests whose logon did not come in time go on as they are: attributed to their address. */
-    private void releaseExpired(long streamTime) {
+    private void releaseExpired() {
         if (pending.isEmpty()) {
             oldestHeld = Long.MAX_VALUE;
             return;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +19,8 @@ class ServerProcessTest {
     @Test
     void stopsTheProcessItStartedAndForgetsIt() throws Exception {
         ServerProcess server = new ServerProcess(serverDir);
-        // sh -c takes the marker as $0, so it shows in the command line like a JVM option would
-        Process process = server.startDetached(
-                List.of("sh", "-c", "sleep 60", server.marker()), serverDir, serverDir.resolve("out.log"));
+        Process process =
+                server.startDetached(MarkedShell.command(server.marker()), serverDir, serverDir.resolve("out.log"));
 
         assertEquals(Optional.of(process.pid()), server.running().map(ProcessHandle::pid));
 

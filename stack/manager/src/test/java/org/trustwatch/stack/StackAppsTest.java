@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,9 +23,7 @@ class StackAppsTest {
         Path appDir = StackApps.dir(settings, "correlation");
         java.nio.file.Files.createDirectories(appDir);
         ServerProcess app = new ServerProcess(appDir);
-        // sh -c takes the marker as $0, so it shows in the command line like a JVM option would
-        Process process =
-                app.startDetached(List.of("sh", "-c", "sleep 60", app.marker()), appDir, appDir.resolve("app.log"));
+        Process process = app.startDetached(MarkedShell.command(app.marker()), appDir, appDir.resolve("app.log"));
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (new ServerProcess(appDir).running().isEmpty() && System.nanoTime() < deadline) {
             Thread.sleep(20); // until the child has exec'd and its command line shows the marker

@@ -79,10 +79,33 @@ public final class IpHistory {
         return Optional.empty();
     }
 
-    /** Forgets sessions that ended before the horizon (beyond the grace for late events). */
-    public void forgetEndedBefore(Instant horizon) {
-        sessions.removeIf(s -> s.end() != null && s.end().isBefore(horizon));
+    /**
+     * Forgets what no question about a moment at or after the horizon can need: sessions superseded by a later one
+     * that started before the horizon, the last of those too once it ended before the horizon, and unmatched logoffs
+     * before it. {@link #at} answers the same as before for every time from the horizon on. Without this an address
+     * or host would keep its sessions for as long as the count allows (days of them on a shared desktop), and every
+     * logon would rewrite them all to the store and its changelog.
+     */
+    public void forgetBefore(Instant horizon) {
+        int lastStarted = -1;
+        for (int i = 0; i < sessions.size() && !sessions.get(i).start().isAfter(horizon); i++) {
+            lastStarted = i;
+        }
+        if (lastStarted >= 0) {
+            Session last = sessions.get(lastStarted);
+            boolean over = last.end() != null && last.end().isBefore(horizon);
+            sessions.subList(0, over ? lastStarted + 1 : lastStarted).clear();
+        }
         earlyLogoffs.values().removeIf(at -> at.isBefore(horizon));
+    }
+
+    /**
+     * The horizon for {@link #forgetBefore}, given the newest event time of the source whose events ask: twice the
+     * grace behind it. An event older than one grace is late and not correlated; the second grace covers a stage
+     * task whose own newest time runs ahead of the rules' view of the same source.
+     */
+    public static Instant horizon(long newestMillis, java.time.Duration grace) {
+        return Instant.ofEpochMilli(newestMillis - 2 * grace.toMillis());
     }
 
     /** Puts back a session read from the state store, in order. */

@@ -120,7 +120,10 @@ public final class DetectionTopology {
         // 2. endpoint events
         KStream<String, Signal> fromEndpoints = builder.stream(
                         topics.endpoint(), events(serdes.value(EndpointEvent.class), "endpoint-events"))
-                .process(() -> new EndpointStage(reference, stage), Named.as("endpoint-stage"), EndpointStage.STORE);
+                .process(
+                        () -> new EndpointStage(reference, stage, settings.trust(Catalogue.GRACE)),
+                        Named.as("endpoint-stage"),
+                        EndpointStage.STORE);
         Map<String, KStream<String, Signal>> endpointBranches = fromEndpoints
                 .split(Named.as("endpoint-"))
                 .branch((k, s) -> EndpointStage.IP_SESSION.equals(s.rule()), Branched.as("ip-sessions"))

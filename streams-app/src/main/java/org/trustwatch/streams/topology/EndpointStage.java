@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.trustwatch.schema.EndpointEvent;
 import org.trustwatch.streams.context.ContextCodec;
 import org.trustwatch.streams.context.HostContext;
+import org.trustwatch.streams.context.IpHistory;
 import org.trustwatch.streams.signal.EndpointSignals;
 import org.trustwatch.streams.signal.Identity;
 import org.trustwatch.streams.signal.Rules;
@@ -34,15 +35,21 @@ final class EndpointStage implements Processor<String, EndpointEvent, String, Si
     /** Decoded host contexts, written through to the store. */
     private final Map<String, HostContext> cache = Lru.of(CACHE);
 
-    EndpointStage(SharedReference reference, Stage1 stage) {
+    private final java.time.Duration grace;
+    /** Newest endpoint event time this task has seen: the sessions of a host are kept back to its horizon. */
+    private long newest = Long.MIN_VALUE;
+
+    EndpointStage(SharedReference reference, Stage1 stage, java.time.Duration grace) {
         this.reference = reference;
         this.stage = stage;
+        this.grace = grace;
     }
 
     @Override
     public void init(ProcessorContext<String, Signal> context) {
         this.context = context;
         this.store = context.getStateStore(STORE);
+        newest = Long.MIN_VALUE;
         cache.clear(); // a revived task restores its store from the changelog: drop what was decoded before
     }
 
@@ -54,8 +61,10 @@ final class EndpointStage implements Processor<String, EndpointEvent, String, Si
         }
         String hostKey = hostKey(e);
         HostContext host = hostKey == null ? new HostContext(ContextCodec.MAX_SESSIONS) : host(hostKey);
+        newest = Math.max(newest, e.getTimestamp().toEpochMilli());
         if (EndpointSignals.updatesHost(e) && hostKey != null) {
             EndpointSignals.updateHost(e, host);
+            host.sessions().forgetBefore(IpHistory.horizon(newest, grace));
             store.put(hostKey, ContextCodec.encode(host));
         }
         List<Signal> out = new ArrayList<>(4);

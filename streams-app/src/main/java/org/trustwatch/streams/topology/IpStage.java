@@ -54,6 +54,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
 
     private final Map<String, List<ProxyEvent>> pending = new java.util.TreeMap<>();
     private final long waitMillis;
+    private final java.time.Duration grace;
     /** Newest logon and request times seen: each source's own progress. */
     private long logonTime = Long.MIN_VALUE;
 
@@ -67,6 +68,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         this.reference = reference;
         this.stage = stage;
         this.waitMillis = grace.toMillis() / 2;
+        this.grace = grace;
     }
 
     @Override
@@ -133,6 +135,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             history.logon(at, account, d.length > 1 ? d[1] : null, logonId);
         } else {
             history.logoff(at, account, logonId);
+        }
+        if (requestTime != Long.MIN_VALUE) {
+            // the sessions answer requests, so the requests' progress sets how far back they are kept
+            history.forgetBefore(IpHistory.horizon(requestTime, grace));
         }
         store.put(s.key(), ContextCodec.encode(history));
         List<ProxyEvent> waiting = pending.get(s.key());

@@ -1,6 +1,7 @@
 package org.trustwatch.streams.context;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ class IpHistoryTest {
         events.forEach(event -> event.accept(ordered));
 
         Random random = new Random(7);
+        int kept = 0;
+        int before = 0;
         for (int round = 0; round < 20; round++) {
             Collections.shuffle(events, random);
             IpHistory shuffled = new IpHistory(16);
@@ -82,9 +85,60 @@ class IpHistoryTest {
                 history.sessions().stream().map(IpHistory.Session::account).toList());
 
         history.logoff(t("09:30"), "bob", "0x2");
-        history.forgetEndedBefore(t("09:45"));
+        history.forgetBefore(t("09:45"));
         assertEquals(
                 List.of("cat"),
                 history.sessions().stream().map(IpHistory.Session::account).toList());
+    }
+
+    @Test
+    void forgettingKeepsTheSessionStillOpenAtTheHorizonAndDropsTheOnesItSupersedes() {
+        IpHistory history = new IpHistory(64);
+        history.logon(t("08:00"), "ann", "pc", "0x1"); // never logs off: bob's logon ends it
+        history.logon(t("09:00"), "bob", "pc", "0x2"); // still on at the horizon
+        history.logon(t("11:00"), "cat", "pc", "0x3");
+
+        history.forgetBefore(t("10:00"));
+
+        assertEquals(
+                List.of("bob", "cat"),
+                history.sessions().stream().map(IpHistory.Session::account).toList());
+        assertEquals(Optional.of("bob"), who(history, "10:30"));
+    }
+
+    @Test
+    void afterForgettingEveryMomentFromTheHorizonOnHasTheSameAnswer() {
+        Random random = new Random(7);
+        int kept = 0;
+        int before = 0;
+        for (int round = 0; round < 200; round++) {
+            IpHistory full = new IpHistory(1_000);
+            IpHistory pruned = new IpHistory(1_000);
+            int minute = 0;
+            for (int i = 0; i < 30; i++) {
+                minute += 1 + random.nextInt(40);
+                Instant at = t("00:00").plusSeconds(60L * minute);
+                String account = "user" + random.nextInt(5);
+                String logonId = "0x" + i;
+                if (random.nextInt(3) == 0) {
+                    full.logoff(at, account, "0x" + (i - 1));
+                    pruned.logoff(at, account, "0x" + (i - 1));
+                } else {
+                    full.logon(at, account, "pc", logonId);
+                    pruned.logon(at, account, "pc", logonId);
+                }
+            }
+            Instant horizon = t("00:00").plusSeconds(60L * random.nextInt(Math.max(1, minute)));
+            pruned.forgetBefore(horizon);
+            for (int m = 0; m <= 60 * 24; m++) {
+                Instant at = horizon.plusSeconds(60L * m);
+                assertEquals(full.at(at), pruned.at(at), "at " + at + ", horizon " + horizon + ", round " + round);
+            }
+            kept += pruned.sessions().size();
+            before += full.sessions().size();
+        }
+        assertTrue(
+                kept < before * 3 / 4,
+                "forgetting must drop the past before a random horizon: kept " + kept + " of " + before);
     }
 }

@@ -226,6 +226,12 @@ public final class Harness implements AutoCloseable {
         return List.copyOf(lateSeen);
     }
 
+    /** The bytes one state store holds for a key (after the write-behind has been flushed by a commit). */
+    public byte[] stored(String store, String key) {
+        org.apache.kafka.streams.state.KeyValueStore<String, byte[]> kv = driver.getKeyValueStore(store);
+        return kv.get(key);
+    }
+
     @Override
     public void close() {
         driver.close();

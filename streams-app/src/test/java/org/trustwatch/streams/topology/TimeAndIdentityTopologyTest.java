@@ -48,6 +48,31 @@ class TimeAndIdentityTopologyTest {
     }
 
     @Test
+    void anAddressKeepsOnlyTheSessionsThatRequestsWithinTheGraceCanNeed() {
+        try (Harness h = new Harness()) {
+            // a shared desktop's day: a new user every ten minutes from 08:00 to 15:50
+            for (int n = 0; n < 48; n++) {
+                String time = String.format("%02d:%02d", 8 + n / 6, n % 6 * 10);
+                String logonId = "0x" + Integer.toHexString(100 + n);
+                h.send(logon(time, "woh-lt-0004.trust.local", IP, n % 2 == 0 ? "dbrown" : "22evanss0", 2, logonId));
+                h.send(request(time, IP, "bbc.co.uk", "news", WebAction.allowed).build());
+            }
+            int kept = org.trustwatch.streams.context.ContextCodec.decodeIpHistory(h.stored(IpStage.STORE, IP))
+                    .sessions()
+                    .size();
+            // the grace is 1 h: the last logon (15:50) came after the 15:40 request, so the sessions from 13:40 on
+            // stay (14: two hours of them and the one still open at the horizon); the 34 before are gone
+            assertEquals(14, kept, "kept " + kept + " of 48 sessions");
+            // and a request still within the grace is still resolved to whoever was logged on
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("15:3" + i));
+            }
+            assertEquals(
+                    "22evanss0", h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getSubject());
+        }
+    }
+
+    @Test
     void aRequestWaitsForALogonThatArrivesLateWithinHalfTheGrace() {
         try (Harness h = new Harness()) {
             for (int i = 0; i < 5; i++) {

@@ -56,11 +56,13 @@ public final class CorrelationBenchmark {
     public static void main(String[] args) throws Exception {
         int events = 2_000_000;
         int seconds = 30;
+        int warmup = 0;
         Map<String, String> overrides = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--events" -> events = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
                     overrides.put(kv[0], kv[1]);
@@ -75,67 +77,39 @@ public final class CorrelationBenchmark {
             System.exit(1);
         }
         Settings settings = Settings.load(home.resolve("samples/settings.yaml"));
-        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         ReferenceData reference = SyntheticTrust.generate();
-        ReferencePublisher.Topics referenceTopics = new ReferencePublisher.Topics(
-                run + ".schools", run + ".directory", run + ".devices", run + ".exemptions");
-        new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl(), referenceTopics).publish(reference);
         System.out.printf(
                 "trust: %d schools, %,d people, %,d devices (generated)%n",
                 reference.schools().size(),
                 reference.directory().size(),
                 reference.devices().size());
-
-        Map<String, String> config = CorrelationApp.config(
-                stack.kafkaBootstrap(),
-                stack.registryUrl(),
-                stack.dataDir().resolve("bench").resolve(run));
-        config.put("application.id", run);
-        config.putAll(overrides); // e.g. --set commit.interval.ms=1000 --set stream.threads=2 --set topic.partitions=2
-        for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
-            config.put("topic." + name, run + "." + name);
+        if (warmup > 0) {
+            // A long-running app has compiled its hot code long before a backlog arrives; a first drain in a fresh
+            // JVM also pays for the JIT compiling it (seen: 40 s of compiler-thread CPU beside the stream thread).
+            // The warm-up drain runs in this JVM on its own topics and app id, and is then removed.
+            Run warm = Run.create(stack, overrides, reference);
+            double rate = warm.drain(settings, reference, warmup, 7).rate();
+            warm.close();
+            System.out.printf("warm-up: drained %,d events at %,.0f events/s (same JVM, own topics)%n", warmup, rate);
         }
-        config.put("topic.dead-letters", run + ".dlq");
-        config.put("topic.schools", referenceTopics.schools());
-        config.put("topic.directory", referenceTopics.directory());
-        config.put("topic.devices", referenceTopics.devices());
-        config.put("topic.exemptions", referenceTopics.exemptions());
-        Topics topics = Topics.from(config);
-        CorrelationApp.ensureTopics(config, topics); // the broker does not create topics on first use
 
         // 1. drain
-        MixedEvents mix = new MixedEvents(reference, 42);
-        Instant dayStart = Instant.now()
-                .minus(Duration.ofDays(2))
-                .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
-                .plus(Duration.ofHours(7));
-        long spacing = Duration.ofHours(10).toNanos() / events; // one school day
-        long loadStart = System.nanoTime();
-        try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
-                KafkaProducer<String, byte[]> producer = producer(stack)) {
-            for (int i = 0; i < events; i++) {
-                MixedEvents.Generated g = mix.next(dayStart.plusNanos(i * spacing));
-                String topic = topicOf(topics, g.family());
-                producer.send(
-                        new ProducerRecord<>(topic, g.key(), serde.serializer().serialize(topic, g.event())));
-            }
-            producer.flush();
-        }
-        System.out.printf("pre-loaded %,d events in %.1f s%n", events, (System.nanoTime() - loadStart) / 1e9);
-
-        long start = System.nanoTime();
-        KafkaStreams app = CorrelationApp.start(config, settings);
-        long[] firstAndDone = waitUntilDrained(stack, run, topics);
-        double fromStart = (firstAndDone[1] - start) / 1e9;
-        double fromFirst = (firstAndDone[1] - firstAndDone[0]) / 1e9;
-        double rate = events / fromStart;
+        Run run = Run.create(stack, overrides, reference);
+        Drain drain = run.drain(settings, reference, events, 42);
+        KafkaStreams app = run.app;
+        double rate = drain.rate();
         System.out.printf(
-                "drain: %,d mixed events, all rules, exactly-once v2: %,.0f events/s from app start (%.1f s),"
+                "drain%s: %,d mixed events, all rules, exactly-once v2: %,.0f events/s from app start (%.1f s),"
                         + " %,.0f events/s from first commit to last (%.1f s)%n",
-                events, rate, fromStart, events / fromFirst, fromFirst);
+                warmup > 0 ? " (warm JVM)" : " (fresh JVM)",
+                events,
+                rate,
+                drain.fromStart(),
+                events / drain.fromFirst(),
+                drain.fromFirst());
 
         System.out.println("where the stream thread's time went during the drain: " + timeShares(app));
-        double cpu = streamThreadsCpuSeconds();
+        double cpu = streamThreadsCpuSeconds() - drain.cpuBefore();
         System.out.printf(
                 "stream threads' CPU: %.1f s, %.1f µs per event (wall-clock rate is lower when the broker and the"
                         + " app share the cores)%n",
@@ -143,9 +117,8 @@ public final class CorrelationBenchmark {
 
         // 2. latency at half the drain rate
         double half = Math.max(1_000, rate / 2);
-        List<Long> latencies = latency(stack, topics, mix, half, seconds);
-        app.close(Duration.ofSeconds(30));
-        RunTopics.delete(stack.kafkaBootstrap(), run); // a broker full of earlier runs' partitions skews the next run
+        List<Long> latencies = latency(stack, run.topics, drain.mix(), half, seconds);
+        run.close();
         Collections.sort(latencies);
         if (latencies.isEmpty()) {
             System.out.println("latency: no marker incident arrived");
@@ -162,15 +135,98 @@ public final class CorrelationBenchmark {
         }
     }
 
+    /** A drain's figures; the mix goes on generating for the latency phase where the drain left off. */
+    private record Drain(double fromStart, double fromFirst, double rate, double cpuBefore, MixedEvents mix) {}
+
+    /** One run's topics, app id and app: the unit a warm-up and the measured drain each get on their own. */
+    private static final class Run {
+        final StackSettings stack;
+        final String id;
+        final Map<String, String> config;
+        final Topics topics;
+        KafkaStreams app;
+
+        private Run(StackSettings stack, String id, Map<String, String> config, Topics topics) {
+            this.stack = stack;
+            this.id = id;
+            this.config = config;
+            this.topics = topics;
+        }
+
+        static Run create(StackSettings stack, Map<String, String> overrides, ReferenceData reference)
+                throws Exception {
+            String id = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            ReferencePublisher.Topics referenceTopics = new ReferencePublisher.Topics(
+                    id + ".schools", id + ".directory", id + ".devices", id + ".exemptions");
+            new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl(), referenceTopics).publish(reference);
+            Map<String, String> config = CorrelationApp.config(
+                    stack.kafkaBootstrap(),
+                    stack.registryUrl(),
+                    stack.dataDir().resolve("bench").resolve(id));
+            config.put("application.id", id);
+            config.putAll(overrides); // e.g. --set commit.interval.ms=1000 --set stream.threads=2
+            for (String name :
+                    List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
+                config.put("topic." + name, id + "." + name);
+            }
+            config.put("topic.dead-letters", id + ".dlq");
+            config.put("topic.schools", referenceTopics.schools());
+            config.put("topic.directory", referenceTopics.directory());
+            config.put("topic.devices", referenceTopics.devices());
+            config.put("topic.exemptions", referenceTopics.exemptions());
+            Topics topics = Topics.from(config);
+            CorrelationApp.ensureTopics(config, topics); // the broker does not create topics on first use
+            return new Run(stack, id, config, topics);
+        }
+
+        /** Pre-loads a school day of {@code events} mixed events, starts the app and waits until it is done. */
+        Drain drain(Settings settings, ReferenceData reference, int events, long seed) throws Exception {
+            MixedEvents mix = new MixedEvents(reference, seed);
+            Instant dayStart = Instant.now()
+                    .minus(Duration.ofDays(2))
+                    .truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                    .plus(Duration.ofHours(7));
+            long spacing = Duration.ofHours(10).toNanos() / events; // one school day
+            long loadStart = System.nanoTime();
+            try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                    KafkaProducer<String, byte[]> producer = producer(stack)) {
+                for (int i = 0; i < events; i++) {
+                    MixedEvents.Generated g = mix.next(dayStart.plusNanos(i * spacing));
+                    String topic = topicOf(topics, g.family());
+                    producer.send(new ProducerRecord<>(
+                            topic, g.key(), serde.serializer().serialize(topic, g.event())));
+                }
+                producer.flush();
+            }
+            System.out.printf("pre-loaded %,d events in %.1f s%n", events, (System.nanoTime() - loadStart) / 1e9);
+            double cpuBefore = streamThreadsCpuSeconds();
+            long start = System.nanoTime();
+            app = CorrelationApp.start(config, settings);
+            long[] firstAndDone = waitUntilDrained(stack, id, topics);
+            double fromStart = (firstAndDone[1] - start) / 1e9;
+            return new Drain(fromStart, (firstAndDone[1] - firstAndDone[0]) / 1e9, events / fromStart, cpuBefore, mix);
+        }
+
+        /** Stops the app and removes the run's topics: a broker full of earlier runs' partitions skews the next. */
+        void close() throws Exception {
+            if (app != null) {
+                app.close(Duration.ofSeconds(30));
+            }
+            RunTopics.delete(stack.kafkaBootstrap(), id);
+        }
+    }
+
     private static List<Long> latency(StackSettings stack, Topics topics, MixedEvents mix, double rate, int seconds)
             throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        // stopped by a flag, not an interrupt: an interrupted consumer cannot close cleanly and prints its stack
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> {
             try (KafkaConsumer<String, byte[]> consumer = consumer(stack);
                     Serde<Incident> serde = RegistrySerdes.valueSerde(stack.registryUrl())) {
                 consumer.subscribe(List.of(topics.incidents()));
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!done.get()) {
                     for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                         Incident i = serde.deserializer().deserialize(r.topic(), r.value());
                         Long sent = sentAt.remove(i.getSubject());
@@ -179,8 +235,6 @@ public final class CorrelationBenchmark {
                         }
                     }
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException e) {
-                // done
             }
         });
         reader.start();
@@ -226,7 +280,7 @@ public final class CorrelationBenchmark {
             producer.flush();
         }
         Thread.sleep(5_000);
-        reader.interrupt();
+        done.set(true);
         reader.join();
         return new ArrayList<>(latencies);
     }

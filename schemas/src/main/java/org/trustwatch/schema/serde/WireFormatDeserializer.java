@@ -55,6 +55,15 @@ public final class WireFormatDeserializer<T> implements Deserializer<T> {
         return new WireFormatDeserializer<>(writerSchemas, (id, writer) -> new GenericDatumReader<>(writer, writer));
     }
 
+    /**
+     * Only the fields of {@code reader} (a record of the same name with a subset of the writer's fields): Avro's
+     * schema resolution skips the others without building them, so a large field that is rarely needed (a raw log
+     * line) costs a length read.
+     */
+    public static WireFormatDeserializer<GenericRecord> projection(Schema reader, IntFunction<Schema> writerSchemas) {
+        return new WireFormatDeserializer<>(writerSchemas, (id, writer) -> new GenericDatumReader<>(writer, reader));
+    }
+
     @Override
     public T deserialize(String topic, byte[] data) {
         if (data == null) {

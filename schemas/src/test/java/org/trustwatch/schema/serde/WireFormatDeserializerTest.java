@@ -68,6 +68,31 @@ class WireFormatDeserializerTest {
     }
 
     @Test
+    void aProjectionReadsOnlyItsOwnFieldsAndSkipsTheRest() throws IOException {
+        Schema full = ProxyEvent.getClassSchema();
+        Schema projection = Schema.createRecord(
+                full.getName(),
+                null,
+                full.getNamespace(),
+                false,
+                List.of(
+                        new Schema.Field(
+                                full.getField("source_ip"),
+                                full.getField("source_ip").schema()),
+                        new Schema.Field(
+                                full.getField("event_hash"),
+                                full.getField("event_hash").schema())));
+        WireFormatDeserializer<GenericRecord> reading = WireFormatDeserializer.projection(projection, id -> full);
+        ProxyEvent event = proxy("10.0.0.5");
+
+        GenericRecord read = reading.deserialize("events.proxy", wire(9, event));
+
+        assertEquals(projection, read.getSchema());
+        assertEquals("10.0.0.5", read.get("source_ip").toString());
+        assertEquals(event.getEventHash(), read.get("event_hash").toString());
+    }
+
+    @Test
     void aRecordNotWrittenThroughTheRegistryIsRefusedWithTheReason() {
         SerializationException e = assertThrows(
                 SerializationException.class, () -> deserializer.deserialize("events.proxy", "{\"a\":1}".getBytes()));

@@ -49,31 +49,31 @@ public final class ProxySignals {
      * Whether the request can matter to a rule at all, judged from the event alone: a watched category, an upload or
      * an executable download. Everything else (most of the traffic) is dropped here, before identity is resolved.
      */
-    public boolean mayMatter(ProxyEvent e) {
-        if (!counts(e)) {
+    public boolean mayMatter(RequestTriage r) {
+        if (!counts(r)) {
             return false;
         }
-        String category = e.getWebCategory();
+        String category = r.category();
         return (category != null && watched.contains(category))
-                || (e.getHttpRequestBytes() != null && e.getHttpRequestBytes() >= uploadFloor)
-                || isExecutableDownload(e);
+                || (r.requestBytes() != null && r.requestBytes() >= uploadFloor)
+                || isExecutableDownload(r.urlExtension(), r.mimeType());
     }
 
     /**
      * Catalogue C05: the CONNECT line of a TLS-bumped request (decrypted requests follow it) and 407
      * authentication challenges are not requests of the user.
      */
-    static boolean counts(ProxyEvent e) {
-        Integer status = e.getHttpResponseStatusCode();
+    static boolean counts(RequestTriage r) {
+        Integer status = r.status();
         if (status != null && status == 407) {
             return false;
         }
-        boolean connect = "CONNECT".equalsIgnoreCase(e.getHttpRequestMethod());
-        String result = e.getProxyResultCode();
+        boolean connect = "CONNECT".equalsIgnoreCase(r.method());
+        String result = r.resultCode();
         boolean bumped = connect
                 && result != null
                 && result.startsWith("NONE")
-                && (e.getHttpResponseBytes() == null || e.getHttpResponseBytes() == 0);
+                && (r.responseBytes() == null || r.responseBytes() == 0);
         return !bumped;
     }
 
@@ -150,7 +150,8 @@ public final class ProxySignals {
                         .emit();
             }
         }
-        if (isExecutableDownload(e) && e.getWebAction() != WebAction.blocked) {
+        if (isExecutableDownload(e.getUrlExtension(), e.getHttpResponseMimeType())
+                && e.getWebAction() != WebAction.blocked) {
             make(Rules.MALWARE, MALWARE, evidence, out, who, subject, domain, category)
                     .phase(Rules.ENTRY)
                     .emit();
@@ -172,12 +173,10 @@ public final class ProxySignals {
                 .webCategory(webCategory);
     }
 
-    static boolean isExecutableDownload(ProxyEvent e) {
-        String ext = e.getUrlExtension();
+    static boolean isExecutableDownload(String ext, String mime) {
         if (ext != null && EXECUTABLE_EXTENSIONS.contains(ext.toLowerCase(Locale.ROOT))) {
             return true;
         }
-        String mime = e.getHttpResponseMimeType();
         return mime != null && EXECUTABLE_TYPES.contains(mime.toLowerCase(Locale.ROOT));
     }
 

@@ -13,6 +13,9 @@ public final class EventTime implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        if (record.value() instanceof ProxyRequest request) {
+            return request.timestamp();
+        }
         Instant at = record.value() instanceof SpecificRecord event ? of(event) : null;
         if (at != null) {
             return at.toEpochMilli();

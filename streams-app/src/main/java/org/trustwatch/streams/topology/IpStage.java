@@ -15,6 +15,7 @@ import org.trustwatch.streams.context.IpHistory;
 import org.trustwatch.streams.context.LostDevices;
 import org.trustwatch.streams.signal.EvidenceOf;
 import org.trustwatch.streams.signal.Identity;
+import org.trustwatch.streams.signal.RequestTriage;
 import org.trustwatch.streams.signal.Rules;
 import org.trustwatch.streams.signal.Signal;
 
@@ -112,9 +113,9 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         } else if (record.value() instanceof Signal session) {
             logonTime = Math.max(logonTime, session.time());
             session(session);
-        } else if (record.value() instanceof ProxyEvent e) {
-            requestTime = Math.max(requestTime, e.getTimestamp().toEpochMilli());
-            request(record, e);
+        } else if (record.value() instanceof ProxyRequest r) {
+            requestTime = Math.max(requestTime, r.timestamp());
+            request(record, r);
         }
         // Released as soon as the sources are far enough past a held request, not only at the next punctuation:
         // Kafka Streams punctuates between batches, and a batch of a replayed log may span more than the grace, after
@@ -147,11 +148,12 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
     }
 
-    private void request(Record<String, Object> record, ProxyEvent e) {
-        boolean matters = stage.proxy().mayMatter(e);
+    private void request(Record<String, Object> record, ProxyRequest r) {
+        boolean matters = stage.proxy().mayMatter(r.triage());
         if (!matters && lost.isEmpty()) {
-            return; // most requests end here, without a lookup
+            return; // most requests end here, without a lookup and without being decoded whole
         }
+        ProxyEvent e = r.event();
         String ip = e.getSourceIp();
         boolean user = e.getUserName() != null && Identity.isPersonAccount(e.getUserName());
         // A lost device is found through the session even when the proxy names the user, so while any device is
@@ -172,7 +174,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
 
     private void resolve(ProxyEvent e, long timestamp) {
         String ip = e.getSourceIp();
-        boolean matters = stage.proxy().mayMatter(e);
+        boolean matters = stage.proxy().mayMatter(RequestTriage.of(e));
         Optional<IpHistory.Session> session =
                 ip == null ? Optional.empty() : history(ip).at(e.getTimestamp());
         List<Signal> out = new ArrayList<>(2);

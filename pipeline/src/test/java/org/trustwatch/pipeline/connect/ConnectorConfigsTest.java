@@ -29,6 +29,7 @@ class ConnectorConfigsTest {
         assertEquals("events.proxy", c.get("topic"));
         assertEquals("dlq.proxy", c.get("dlq.topic"));
         assertEquals("required", c.get("exactly.once.support"));
+        assertEquals("interval", c.get("transaction.boundary"), "one transaction per interval, not per poll");
         assertEquals("samples-abc123-01-squid", ConnectorConfigs.sourceName("samples-abc123", row));
     }
 

@@ -288,7 +288,12 @@ public final class Pipeline implements AutoCloseable {
             connect.put(
                     name,
                     ConnectorConfigs.source(
-                            file.row(), file.copy(), options.topics(), stack.registryUrl(), workload.categories()));
+                            name,
+                            file.row(),
+                            file.copy(),
+                            options.topics(),
+                            stack.registryUrl(),
+                            workload.categories()));
             names.add(name);
         }
         names.forEach(connect::awaitRunning);

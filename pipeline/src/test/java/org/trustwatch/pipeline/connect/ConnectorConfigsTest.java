@@ -20,7 +20,12 @@ class ConnectorConfigsTest {
         ManifestRow row = new ManifestRow(2, LogFormat.named("squid"), "WOH", Path.of("/w/squid/access.log"));
 
         Map<String, String> c = ConnectorConfigs.source(
-                row, Path.of("/d/squid/access.log"), PipelineTopics.defaults(), "http://r", CATEGORIES);
+                "samples-abc123-01-squid",
+                row,
+                Path.of("/d/squid/access.log"),
+                PipelineTopics.defaults(),
+                "http://r",
+                CATEGORIES);
 
         assertEquals("org.trustwatch.connect.source.ProxyLogSourceConnector", c.get("connector.class"));
         assertEquals("/d/squid/access.log", c.get("files"));
@@ -30,18 +35,24 @@ class ConnectorConfigsTest {
         assertEquals("dlq.proxy", c.get("dlq.topic"));
         assertEquals("required", c.get("exactly.once.support"));
         assertEquals("interval", c.get("transaction.boundary"), "one transaction per interval, not per poll");
+        assertEquals(
+                "samples-abc123-01-squid.offsets",
+                c.get("offsets.storage.topic"),
+                "each agent follows only its own offsets");
         assertEquals("samples-abc123-01-squid", ConnectorConfigs.sourceName("samples-abc123", row));
     }
 
     @Test
     void aMixedMailLogHasNoSchoolAndAReportsLogGoesToTheReportsTopic() {
         Map<String, String> mail = ConnectorConfigs.source(
+                "run-05-postfix",
                 new ManifestRow(5, LogFormat.named("postfix"), null, Path.of("/w/maillog")),
                 Path.of("/d/maillog"),
                 PipelineTopics.prefixed("run."),
                 "http://r",
                 CATEGORIES);
         Map<String, String> reports = ConnectorConfigs.source(
+                "run-11-reports",
                 new ManifestRow(11, LogFormat.named("reports"), null, Path.of("/w/r.jsonl")),
                 Path.of("/d/r.jsonl"),
                 PipelineTopics.defaults(),

@@ -285,15 +285,9 @@ public final class Pipeline implements AutoCloseable {
         List<String> names = new ArrayList<>();
         for (LogReplay.Staged file : replay.files()) {
             String name = ConnectorConfigs.sourceName(agents(workload), file.row());
-            connect.put(
-                    name,
-                    ConnectorConfigs.source(
-                            name,
-                            file.row(),
-                            file.copy(),
-                            options.topics(),
-                            stack.registryUrl(),
-                            workload.categories()));
+            Map<String, String> config = ConnectorConfigs.source(
+                    name, file.row(), file.copy(), options.topics(), stack.registryUrl(), workload.categories());
+            connect.put(name, ConnectorConfigs.forExisting(config, connect.config(name)));
             names.add(name);
         }
         names.forEach(connect::awaitRunning);

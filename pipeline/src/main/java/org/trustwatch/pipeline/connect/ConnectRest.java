@@ -69,6 +69,19 @@ public final class ConnectRest {
         send("PATCH", "/connectors/" + name + "/offsets", body, 200);
     }
 
+    /** The connector's config as it stands, or empty when there is no such connector. */
+    public Optional<Map<String, String>> config(String name) {
+        HttpResponse<String> response = exchange("GET", "/connectors/" + name + "/config", null);
+        if (response.statusCode() != 200) {
+            return Optional.empty();
+        }
+        Map<String, String> config = new java.util.LinkedHashMap<>();
+        read(response.body())
+                .fields()
+                .forEachRemaining(f -> config.put(f.getKey(), f.getValue().asText()));
+        return Optional.of(config);
+    }
+
     /** The connector's status document, or empty when there is no such connector. */
     public Optional<JsonNode> status(String name) {
         HttpResponse<String> response = exchange("GET", "/connectors/" + name + "/status", null);

@@ -29,6 +29,20 @@ public final class ConnectorConfigs {
         };
     }
 
+    /**
+     * The config to put for an agent that may already exist. An agent made before agents had offsets topics of their
+     * own keeps the worker's shared one: Connect 4.3 did not find its position through the shared topic once it had
+     * a topic of its own (seen: the demo's agents read their logs again from the start).
+     */
+    public static Map<String, String> forExisting(Map<String, String> wanted, Optional<Map<String, String>> existing) {
+        if (existing.isEmpty() || existing.get().containsKey(OFFSETS_TOPIC)) {
+            return wanted;
+        }
+        Map<String, String> kept = new LinkedHashMap<>(wanted);
+        kept.remove(OFFSETS_TOPIC);
+        return kept;
+    }
+
     /** e.g. {@code samples-3fa2b1-02-w3c.offsets}: named after the agent, so a run's topics start with its id. */
     public static String offsetsTopic(String sourceName) {
         return sourceName + ".offsets";
@@ -48,6 +62,9 @@ public final class ConnectorConfigs {
      * @param file the log the connector tails (the workload's, or the copy the replay grows)
      * @param categories web category list for proxy logs whose filter writes none
      */
+    /** The connector setting that gives an agent an offsets topic of its own. */
+    public static final String OFFSETS_TOPIC = "offsets.storage.topic";
+
     public static Map<String, String> source(
             String name,
             ManifestRow row,
@@ -81,7 +98,7 @@ public final class ConnectorConfigs {
         // An offsets topic of its own. An exactly-once agent and its task each follow their offsets topic; on the
         // worker's shared one, every agent read every other agent's offsets (with 50 agents, 121 readers took 29 %
         // of the worker's CPU). The worker still copies each offset to its shared topic, where the replay follows them.
-        c.put("offsets.storage.topic", offsetsTopic(name));
+        c.put(OFFSETS_TOPIC, offsetsTopic(name));
         // a log that grows is read within a tenth of a second: the replay waits for every slice to be read
         c.put("poll.interval.ms", "100");
         c.put("producer.override.linger.ms", "20");

@@ -78,4 +78,21 @@ class ConnectorConfigsTest {
         assertEquals("read_committed", c.get("consumer.override.isolation.level"));
         assertEquals("trustwatch-es-sink", ConnectorConfigs.sinkName(PipelineTopics.defaults()));
     }
+
+    @Test
+    void anAgentMadeBeforeAgentsHadTheirOwnOffsetsTopicKeepsTheSharedOne() {
+        Map<String, String> wanted = ConnectorConfigs.source(
+                "samples-abc123-01-squid",
+                new ManifestRow(2, LogFormat.named("squid"), "WOH", Path.of("/w/squid/access.log")),
+                Path.of("/d/squid/access.log"),
+                PipelineTopics.defaults(),
+                "http://r",
+                CATEGORIES);
+        Map<String, String> older = new java.util.HashMap<>(wanted);
+        older.remove(ConnectorConfigs.OFFSETS_TOPIC);
+
+        assertEquals(wanted, ConnectorConfigs.forExisting(wanted, java.util.Optional.empty()), "a new agent");
+        assertEquals(wanted, ConnectorConfigs.forExisting(wanted, java.util.Optional.of(wanted)), "already has one");
+        assertEquals(older, ConnectorConfigs.forExisting(wanted, java.util.Optional.of(older)), "keeps its position");
+    }
 }

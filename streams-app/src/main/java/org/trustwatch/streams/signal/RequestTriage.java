@@ -12,7 +12,6 @@ import org.trustwatch.schema.ProxyEvent;
  */
 public record RequestTriage(
         long timestamp,
-        String sourceIp,
         Integer status,
         String method,
         String resultCode,
@@ -24,7 +23,6 @@ public record RequestTriage(
 
     private static final List<String> FIELDS = List.of(
             "timestamp",
-            "source_ip",
             "http_response_status_code",
             "http_request_method",
             "proxy_result_code",
@@ -50,21 +48,19 @@ public record RequestTriage(
     public static RequestTriage of(GenericRecord r) {
         return new RequestTriage(
                 (Long) r.get(0),
-                text(r.get(1)),
-                (Integer) r.get(2),
+                (Integer) r.get(1),
+                text(r.get(2)),
                 text(r.get(3)),
-                text(r.get(4)),
-                (Long) r.get(5),
-                text(r.get(6)),
-                (Long) r.get(7),
-                text(r.get(8)),
-                text(r.get(9)));
+                (Long) r.get(4),
+                text(r.get(5)),
+                (Long) r.get(6),
+                text(r.get(7)),
+                text(r.get(8)));
     }
 
     public static RequestTriage of(ProxyEvent e) {
         return new RequestTriage(
                 e.getTimestamp().toEpochMilli(),
-                e.getSourceIp(),
                 e.getHttpResponseStatusCode(),
                 e.getHttpRequestMethod(),
                 e.getProxyResultCode(),

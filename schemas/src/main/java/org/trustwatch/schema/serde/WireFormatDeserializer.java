@@ -25,7 +25,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class WireFormatDeserializer<T> implements Deserializer<T> {
 
     static final byte MAGIC = 0;
-    private static final int HEADER = 5;
+    /** The magic byte and the schema id before the Avro binary. */
+    public static final int HEADER = 5;
 
     private final IntFunction<Schema> writerSchemas;
     private final BiFunction<Integer, Schema, DatumReader<T>> readerOf;
@@ -69,11 +70,7 @@ public final class WireFormatDeserializer<T> implements Deserializer<T> {
         if (data == null) {
             return null;
         }
-        if (data.length < HEADER || data[0] != MAGIC) {
-            throw new SerializationException("record on " + topic + " is not in the Confluent wire format (magic byte "
-                    + (data.length == 0 ? "missing" : data[0]) + "): it was not written through the schema registry");
-        }
-        int id = ByteBuffer.wrap(data, 1, 4).getInt();
+        int id = schemaId(topic, data);
         DatumReader<T> reader = readers.computeIfAbsent(id, i -> readerOf.apply(i, writerSchemas.apply(i)));
         try {
             return reader.read(null, DecoderFactory.get().binaryDecoder(data, HEADER, data.length - HEADER, null));
@@ -81,6 +78,15 @@ public final class WireFormatDeserializer<T> implements Deserializer<T> {
             throw new SerializationException(
                     "record on " + topic + " does not decode with schema id " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The schema id a record in the wire format names; its Avro binary starts at {@link #HEADER}. */
+    public static int schemaId(String topic, byte[] data) {
+        if (data.length < HEADER || data[0] != MAGIC) {
+            throw new SerializationException("record on " + topic + " is not in the Confluent wire format (magic byte "
+                    + (data.length == 0 ? "missing" : data[0]) + "): it was not written through the schema registry");
+        }
+        return ByteBuffer.wrap(data, 1, 4).getInt();
     }
 
     private static <T> DatumReader<T> specificReader(int id, Schema writer) {

@@ -21,7 +21,8 @@ public record RequestTriage(
         String urlExtension,
         String mimeType) {
 
-    private static final List<String> FIELDS = List.of(
+    /** The fields read, in this record's order. */
+    static final List<String> FIELDS = List.of(
             "timestamp",
             "http_response_status_code",
             "http_request_method",

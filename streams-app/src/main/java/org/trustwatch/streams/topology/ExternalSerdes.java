@@ -1,9 +1,9 @@
 package org.trustwatch.streams.topology;
 
-import java.io.IOException;
-import org.apache.avro.generic.GenericDatumReader;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,14 +13,23 @@ import org.trustwatch.schema.serde.RegistrySchemaLookup;
 import org.trustwatch.schema.serde.RegistrySerdes;
 import org.trustwatch.schema.serde.WireFormatDeserializer;
 import org.trustwatch.streams.signal.RequestTriage;
+import org.trustwatch.streams.signal.TriageDecoder;
 
 /** How records on the topics people and other tools read are written: through the registry, or plain offline. */
 public interface ExternalSerdes {
 
     <T extends SpecificRecordBase> Serde<T> value(Class<T> type);
 
-    /** Reads the triage fields of web requests on their own ({@link RequestTriage#SCHEMA}), skipping the rest. */
-    Deserializer<GenericRecord> triage();
+    /** Reads the triage fields of web requests on their own ({@link RequestTriage}), skipping the rest. */
+    Deserializer<RequestTriage> triage();
+
+    private static RequestTriage read(TriageDecoder plan, String topic, byte[] bytes, int offset) {
+        try {
+            return plan.read(bytes, offset);
+        } catch (IllegalArgumentException e) {
+            throw new SerializationException("web request on " + topic + " does not decode: " + e.getMessage(), e);
+        }
+    }
 
     static ExternalSerdes registry(String registryUrl) {
         RegistrySchemaLookup schemas = new RegistrySchemaLookup(registryUrl);
@@ -31,8 +40,18 @@ public interface ExternalSerdes {
             }
 
             @Override
-            public Deserializer<GenericRecord> triage() {
-                return WireFormatDeserializer.projection(RequestTriage.SCHEMA, schemas);
+            public Deserializer<RequestTriage> triage() {
+                Deserializer<GenericRecord> projection =
+                        WireFormatDeserializer.projection(RequestTriage.SCHEMA, schemas);
+                Map<Integer, Optional<TriageDecoder>> plans = new ConcurrentHashMap<>();
+                return (topic, bytes) -> {
+                    int id = WireFormatDeserializer.schemaId(topic, bytes);
+                    Optional<TriageDecoder> plan =
+                            plans.computeIfAbsent(id, i -> TriageDecoder.forWriter(schemas.apply(i)));
+                    return plan.isPresent()
+                            ? read(plan.get(), topic, bytes, WireFormatDeserializer.HEADER)
+                            : RequestTriage.of(projection.deserialize(topic, bytes));
+                };
             }
         };
     }
@@ -45,16 +64,10 @@ public interface ExternalSerdes {
             }
 
             @Override
-            public Deserializer<GenericRecord> triage() {
-                GenericDatumReader<GenericRecord> reader =
-                        new GenericDatumReader<>(ProxyEvent.getClassSchema(), RequestTriage.SCHEMA);
-                return (topic, bytes) -> {
-                    try {
-                        return reader.read(null, DecoderFactory.get().binaryDecoder(bytes, null));
-                    } catch (IOException | RuntimeException e) {
-                        throw new SerializationException("not a ProxyEvent in plain Avro binary: " + e.getMessage(), e);
-                    }
-                };
+            public Deserializer<RequestTriage> triage() {
+                TriageDecoder plan =
+                        TriageDecoder.forWriter(ProxyEvent.getClassSchema()).orElseThrow();
+                return (topic, bytes) -> read(plan, topic, bytes, 0);
             }
         };
     }

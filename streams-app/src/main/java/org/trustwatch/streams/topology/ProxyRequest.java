@@ -1,6 +1,5 @@
 package org.trustwatch.streams.topology;
 
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,13 +23,12 @@ final class ProxyRequest {
      * Writing one back gives the bytes it was read from.
      */
     static Serde<ProxyRequest> serde(ExternalSerdes serdes) {
-        Deserializer<GenericRecord> triage = serdes.triage();
+        Deserializer<RequestTriage> triage = serdes.triage();
         Deserializer<ProxyEvent> whole = serdes.value(ProxyEvent.class).deserializer();
         return Serdes.serdeFrom(
                 (topic, request) -> request == null ? null : request.bytes(),
-                (topic, bytes) -> bytes == null
-                        ? null
-                        : new ProxyRequest(RequestTriage.of(triage.deserialize(topic, bytes)), topic, bytes, whole));
+                (topic, bytes) ->
+                        bytes == null ? null : new ProxyRequest(triage.deserialize(topic, bytes), topic, bytes, whole));
     }
 
     ProxyRequest(RequestTriage triage, String topic, byte[] bytes, Deserializer<ProxyEvent> whole) {

@@ -26,10 +26,7 @@ class ServerProcessTest {
 
         // a later command (stack status, stack down) knows the process only by its pid file and marker
         ServerProcess later = new ServerProcess(serverDir);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (later.running().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20); // until the child has exec'd and its command line shows the marker
-        }
+        MarkedShell.awaitShell(process.pid());
         assertEquals(Optional.of(process.pid()), later.running().map(ProcessHandle::pid));
         assertTrue(later.stop(Duration.ofSeconds(5)));
         assertFalse(process.isAlive());

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +23,7 @@ class StackAppsTest {
         java.nio.file.Files.createDirectories(appDir);
         ServerProcess app = new ServerProcess(appDir);
         Process process = app.startDetached(MarkedShell.command(app.marker()), appDir, appDir.resolve("app.log"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (new ServerProcess(appDir).running().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20); // until the child has exec'd and its command line shows the marker
-        }
+        MarkedShell.awaitShell(process.pid());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         LocalStack stack = new LocalStack(settings, new PrintStream(out, true, StandardCharsets.UTF_8));
 

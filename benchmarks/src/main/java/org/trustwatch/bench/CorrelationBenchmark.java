@@ -85,7 +85,7 @@ public final class CorrelationBenchmark {
                 reference.devices().size());
         if (warmup > 0) {
             // A long-running app has compiled its hot code long before a backlog arrives; a first drain in a fresh
-            // JVM also pays for the JIT compiling it (seen: 40 s of compiler-thread CPU beside the stream thread).
+            // JVM also pays for the JIT compiling it (seen: 42 s of compiler-thread CPU in a 111 s run).
             // The warm-up drain runs in this JVM on its own topics and app id, and is then removed.
             Run warm = Run.create(stack, overrides, reference);
             double rate = warm.drain(settings, reference, warmup, 7).rate();
@@ -136,7 +136,12 @@ public final class CorrelationBenchmark {
     }
 
     /** A drain's figures; the mix goes on generating for the latency phase where the drain left off. */
-    private record Drain(double fromStart, double fromFirst, double rate, double cpuBefore, MixedEvents mix) {}
+    private record Drain(int events, double fromStart, double fromFirst, double cpuBefore, MixedEvents mix) {
+
+        double rate() {
+            return events / fromStart;
+        }
+    }
 
     /** One run's topics, app id and app: the unit a warm-up and the measured drain each get on their own. */
     private static final class Run {
@@ -204,7 +209,7 @@ public final class CorrelationBenchmark {
             app = CorrelationApp.start(config, settings);
             long[] firstAndDone = waitUntilDrained(stack, id, topics);
             double fromStart = (firstAndDone[1] - start) / 1e9;
-            return new Drain(fromStart, (firstAndDone[1] - firstAndDone[0]) / 1e9, events / fromStart, cpuBefore, mix);
+            return new Drain(events, fromStart, (firstAndDone[1] - firstAndDone[0]) / 1e9, cpuBefore, mix);
         }
 
         /** Stops the app and removes the run's topics: a broker full of earlier runs' partitions skews the next. */

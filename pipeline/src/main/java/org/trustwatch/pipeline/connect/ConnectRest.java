@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -75,7 +76,7 @@ public final class ConnectRest {
         if (response.statusCode() != 200) {
             return Optional.empty();
         }
-        Map<String, String> config = new java.util.LinkedHashMap<>();
+        Map<String, String> config = new LinkedHashMap<>();
         read(response.body())
                 .fields()
                 .forEachRemaining(f -> config.put(f.getKey(), f.getValue().asText()));

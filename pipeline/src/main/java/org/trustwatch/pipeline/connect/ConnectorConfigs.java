@@ -58,13 +58,14 @@ public final class ConnectorConfigs {
                 row.format().formatName());
     }
 
-    /**
-     * @param file the log the connector tails (the workload's, or the copy the replay grows)
-     * @param categories web category list for proxy logs whose filter writes none
-     */
     /** The connector setting that gives an agent an offsets topic of its own. */
     public static final String OFFSETS_TOPIC = "offsets.storage.topic";
 
+    /**
+     * @param name the agent's connector name ({@link #sourceName}), which names its offsets topic
+     * @param file the log the connector tails (the workload's, or the copy the replay grows)
+     * @param categories web category list for proxy logs whose filter writes none
+     */
     public static Map<String, String> source(
             String name,
             ManifestRow row,

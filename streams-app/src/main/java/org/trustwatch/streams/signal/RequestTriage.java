@@ -7,8 +7,9 @@ import org.trustwatch.schema.ProxyEvent;
 
 /**
  * The few fields of a web request that decide whether any rule can need it ({@link ProxySignals#mayMatter}). Nine
- * requests in ten need nothing more, so these are read from the record on their own (an Avro projection) and the
- * rest, the raw log line among it, only for the requests that matter.
+ * requests in ten need nothing more, so these are read from the record on their own ({@link TriageDecoder}, or an
+ * Avro projection with {@link #SCHEMA} for a writer schema it cannot walk) and the rest, the raw log line among it,
+ * only for the requests that matter.
  */
 public record RequestTriage(
         long timestamp,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
+import org.trustwatch.schema.ProxyEvent;
 
 /**
  * Reads a web request's triage fields straight from its Avro binary, with a plan made once per writer schema: the
@@ -26,17 +27,15 @@ public final class TriageDecoder {
         ENUM
     }
 
-    /** What each triage slot must be in the writer's schema (nullable or not). */
-    private static final List<Kind> SLOT_KINDS = List.of(
-            Kind.LONG, // timestamp
-            Kind.INT, // http_response_status_code
-            Kind.STRING, // http_request_method
-            Kind.STRING, // proxy_result_code
-            Kind.LONG, // http_response_bytes
-            Kind.STRING, // web_category
-            Kind.LONG, // http_request_bytes
-            Kind.STRING, // url_extension
-            Kind.STRING); // http_response_mime_type
+    /**
+     * What each triage slot must be in a writer's schema (nullable or not): what it is in the schema this app was
+     * built with, whose types {@link RequestTriage}'s components follow.
+     */
+    private static final List<Kind> SLOT_KINDS = RequestTriage.FIELDS.stream()
+            .map(name -> kindOf(
+                            nonNull(ProxyEvent.getClassSchema().getField(name).schema()))
+                    .orElseThrow())
+            .toList();
 
     private final Kind[] kinds;
     /** The branch that holds null in a {@code [null, T]} or {@code [T, null]} union; -1 for a plain field. */
@@ -96,6 +95,16 @@ public final class TriageDecoder {
             slots[i] = slot < 0 ? SKIP : slot;
         }
         return timestamp ? Optional.of(new TriageDecoder(kinds, nullBranch, slots)) : Optional.empty();
+    }
+
+    /** The type a {@code [null, T]} union holds; the schema itself when it is not a union. */
+    private static Schema nonNull(Schema schema) {
+        return schema.getType() != Schema.Type.UNION
+                ? schema
+                : schema.getTypes().stream()
+                        .filter(t -> t.getType() != Schema.Type.NULL)
+                        .findFirst()
+                        .orElse(schema);
     }
 
     private static Optional<Kind> kindOf(Schema schema) {

@@ -169,12 +169,12 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 return;
             }
         }
-        resolve(e, record.timestamp());
+        resolve(e, matters, record.timestamp());
     }
 
-    private void resolve(ProxyEvent e, long timestamp) {
+    /** @param matters whether a rule may need the request ({@code mayMatter}), as its triage found */
+    private void resolve(ProxyEvent e, boolean matters, long timestamp) {
         String ip = e.getSourceIp();
-        boolean matters = stage.proxy().mayMatter(RequestTriage.of(e));
         Optional<IpHistory.Session> session =
                 ip == null ? Optional.empty() : history(ip).at(e.getTimestamp());
         List<Signal> out = new ArrayList<>(2);
@@ -229,7 +229,11 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 return false;
             }
             pendingStore.delete(heldKey(e));
-            resolve(e, e.getTimestamp().toEpochMilli());
+            // a held request waited while a device was lost, whether or not a rule needs it: triaged again here
+            resolve(
+                    e,
+                    stage.proxy().mayMatter(RequestTriage.of(e)),
+                    e.getTimestamp().toEpochMilli());
             return true;
         });
         if (waiting.isEmpty()) {

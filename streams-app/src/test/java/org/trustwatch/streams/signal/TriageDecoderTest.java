@@ -102,4 +102,16 @@ class TriageDecoderTest {
 
         assertTrue(TriageDecoder.forWriter(withArray).isEmpty(), "an array: read by Avro's projection instead");
     }
+
+    @Test
+    void theProjectionForWritersWithoutAPlanReadsTheSameTriage() throws IOException {
+        ProxyEvent e = random(new Random(9));
+        byte[] body = avro(e);
+        byte[] wire = new byte[body.length + 5]; // magic byte 0, schema id 0
+        System.arraycopy(body, 0, wire, 5, body.length);
+        var projection = org.trustwatch.schema.serde.WireFormatDeserializer.projection(
+                RequestTriage.SCHEMA, id -> ProxyEvent.getClassSchema());
+
+        assertEquals(RequestTriage.of(e), RequestTriage.of(projection.deserialize("events.proxy", wire)));
+    }
 }

@@ -56,7 +56,9 @@ public final class CorrelationBenchmark {
     public static void main(String[] args) throws Exception {
         int events = 2_000_000;
         int seconds = 30;
-        int warmup = 0;
+        // A long-running app's hot code is compiled long before a backlog arrives: by default the measured drain
+        // follows a warm-up drain in the same JVM, and the warm-up's rate is printed too (the fresh JVM's figure).
+        int warmup = 1_000_000;
         Map<String, String> overrides = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -70,6 +72,10 @@ public final class CorrelationBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
+        // As an operator sizes the app for the machine: a partition per core, and the app's default of a stream
+        // thread per core up to the partitions (CorrelationApp.withThreads).
+        overrides.putIfAbsent(
+                "topic.partitions", Integer.toString(Runtime.getRuntime().availableProcessors()));
         Path home = Path.of(System.getProperty("trustwatch.home", "."));
         StackSettings stack = StackSettings.of(home, System.getenv());
         if (!new LocalStack(stack, System.out).printStatus()) {
@@ -108,6 +114,9 @@ public final class CorrelationBenchmark {
                 events / drain.fromFirst(),
                 drain.fromFirst());
 
+        System.out.printf(
+                "app: %d stream thread(s), %s partition(s) per input topic%n",
+                app.metadataForLocalThreads().size(), overrides.get("topic.partitions"));
         System.out.println("where the stream thread's time went during the drain: " + timeShares(app));
         double cpu = streamThreadsCpuSeconds() - drain.cpuBefore();
         System.out.printf(

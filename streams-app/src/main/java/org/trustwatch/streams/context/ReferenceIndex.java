@@ -32,6 +32,8 @@ public final class ReferenceIndex {
     private final Map<String, DeviceRecord> devices = new HashMap<>();
     private final Map<String, DeviceRecord> devicesByName = new HashMap<>();
     private final Map<String, Exemption> exemptions = new LinkedHashMap<>();
+    /** Each school's mail domains, lower case: asked for every sender and recipient of every message. */
+    private final Map<String, School> schoolsByDomain = new HashMap<>();
 
     private record Network(CidrRange range, int prefix, School school) {}
 
@@ -194,18 +196,19 @@ public final class ReferenceIndex {
         return Optional.empty();
     }
 
-    /** The school whose mail domains (or their subdomains) the address belongs to. */
+    /**
+     * The school whose mail domains (or their subdomains) the address belongs to: the domain and then each parent
+     * domain is looked up, so the most specific school domain wins.
+     */
     public Optional<School> schoolOfAddress(String address) {
         String domain = domainOf(address);
-        if (domain == null) {
-            return Optional.empty();
-        }
-        for (School school : schools.values()) {
-            for (String schoolDomain : school.getEmailDomains()) {
-                if (Domains.within(domain, lower(schoolDomain))) {
-                    return Optional.of(school);
-                }
+        while (domain != null && !domain.isEmpty()) {
+            School school = schoolsByDomain.get(domain);
+            if (school != null) {
+                return Optional.of(school);
             }
+            int dot = domain.indexOf('.');
+            domain = dot < 0 ? null : domain.substring(dot + 1);
         }
         return Optional.empty();
     }
@@ -274,7 +277,9 @@ public final class ReferenceIndex {
 
     private void rebuildNetworks() {
         networks.clear();
+        schoolsByDomain.clear();
         for (School school : schools.values()) {
+            school.getEmailDomains().forEach(domain -> schoolsByDomain.putIfAbsent(lower(domain.trim()), school));
             for (String cidr : school.getNetworks()) {
                 CidrRange.parse(cidr).ifPresent(range -> networks.add(new Network(range, prefixOf(cidr), school)));
             }

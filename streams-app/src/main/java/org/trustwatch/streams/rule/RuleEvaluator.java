@@ -29,8 +29,13 @@ public final class RuleEvaluator {
     static final int MAX_ENTRIES = 5_000;
 
     /** The order of a key's entries that the engines expect: by event time, ties by event. */
-    public static final Comparator<Entry> BY_TIME =
-            Comparator.comparingLong(Entry::time).thenComparing(e -> e.signal().eventHash());
+    public static final Comparator<Entry> BY_TIME = (a, b) -> {
+        // written out: a comparator chain of lambdas was 2 % of the stream thread (every signal is inserted in order)
+        int byTime = Long.compare(a.time(), b.time());
+        return byTime != 0
+                ? byTime
+                : a.signal().eventHash().compareTo(b.signal().eventHash());
+    };
 
     /**
      * @param state the key's entries after the signal, sorted by event time

@@ -137,7 +137,11 @@ public final class WriteBehindStore implements KeyValueStore<String, byte[]>, Ca
         if (held.isEmpty()) {
             return;
         }
-        List<KeyValue<String, byte[]>> batch = new ArrayList<>();
+        int size = 0;
+        for (Map<String, byte[]> group : held.values()) {
+            size += group.size();
+        }
+        List<KeyValue<String, byte[]>> batch = new ArrayList<>(size); // sized once: growing it showed in profiles
         held.values().forEach(group -> addTo(batch, group));
         held.clear();
         inner.putAll(batch);

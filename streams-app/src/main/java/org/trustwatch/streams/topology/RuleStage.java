@@ -202,7 +202,11 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
 
     /** State is pruned by the slowest source, so that no source loses what another, ahead of it, would prune. */
     private long slowestSourceTime() {
-        return sourceTime.values().stream().mapToLong(Long::longValue).min().getAsLong();
+        long slowest = Long.MAX_VALUE;
+        for (long time : sourceTime.values()) { // a plain loop: this runs for every signal
+            slowest = Math.min(slowest, time);
+        }
+        return slowest;
     }
 
     /**

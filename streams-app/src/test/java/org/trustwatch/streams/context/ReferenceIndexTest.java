@@ -61,6 +61,26 @@ class ReferenceIndexTest {
     }
 
     @Test
+    void theMostSpecificSchoolDomainWinsAndFollowsTheSchoolsTopic() {
+        ReferenceIndex own = new ReferenceIndex();
+        own.put(mailSchool("trust", "Example.org.uk"));
+        own.put(mailSchool("primary", "primary.example.org.uk"));
+
+        assertEquals(
+                Optional.of("primary"),
+                own.schoolOfAddress("head@office.PRIMARY.example.org.uk").map(School::getSchoolId));
+        assertEquals(
+                Optional.of("trust"), own.schoolOfAddress("ict@example.org.uk").map(School::getSchoolId));
+        assertEquals(Optional.empty(), own.schoolOfAddress("ict@badexample.org.uk"));
+        assertEquals(Optional.empty(), own.schoolOfAddress("ict@org.uk"));
+
+        own.removeSchool("primary");
+        assertEquals(
+                Optional.of("trust"),
+                own.schoolOfAddress("head@office.primary.example.org.uk").map(School::getSchoolId));
+    }
+
+    @Test
     void findsADeviceByAssetIdHostNameFullyQualifiedNameOrSerial() {
         for (String name : List.of("WOH-LT-0004", "woh-lt-0004", "WOH-LT-0004.trust.local", "5CG00003")) {
             assertEquals(Optional.of("WOH-LT-0004"), index.device(name).map(DeviceRecord::getDeviceId), name);
@@ -198,6 +218,15 @@ class ReferenceIndexTest {
                 .setName(id)
                 .setEmailDomains(List.of())
                 .setNetworks(List.of(network))
+                .build();
+    }
+
+    private static School mailSchool(String id, String domain) {
+        return School.newBuilder()
+                .setSchoolId(id)
+                .setName(id)
+                .setEmailDomains(List.of(domain))
+                .setNetworks(List.of())
                 .build();
     }
 

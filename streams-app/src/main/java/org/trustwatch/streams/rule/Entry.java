@@ -7,6 +7,8 @@ public final class Entry {
 
     final Signal signal;
     boolean emitted;
+    /** What the entry's engine parsed from its signal, kept while the key's state stays decoded in memory. */
+    private Object parsed;
 
     public Entry(Signal signal, boolean emitted) {
         this.signal = signal;
@@ -19,6 +21,19 @@ public final class Entry {
 
     public boolean emitted() {
         return emitted;
+    }
+
+    /**
+     * The engine's parsed form of this entry's signal, made once: an engine that re-reads a key's whole state for
+     * every new signal (sessions over a day) would otherwise split the same values again and again. An entry belongs
+     * to one rule's state, so one engine, and so one parsed form.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T parsed(java.util.function.Function<Entry, T> parse) {
+        if (parsed == null) {
+            parsed = parse.apply(this);
+        }
+        return (T) parsed;
     }
 
     long time() {

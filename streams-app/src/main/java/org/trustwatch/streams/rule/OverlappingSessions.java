@@ -156,7 +156,7 @@ public final class OverlappingSessions implements Engine {
             if (!logoff && !logon) {
                 continue;
             }
-            String[] p = parts(e);
+            String[] p = e.parsed(OverlappingSessions::parts);
             List<Session> open = openByDevice.get(p[0]);
             if (open != null) {
                 open.removeIf(s -> {

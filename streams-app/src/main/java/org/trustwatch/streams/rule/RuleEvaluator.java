@@ -85,14 +85,17 @@ public final class RuleEvaluator {
         entries.add(insertionPoint(entries, added), added);
         long grace = settings.trust(Catalogue.GRACE).toMillis();
         List<Entry> removed = new ArrayList<>(0);
-        entries.removeIf(e -> {
-            boolean expired = e.time()
-                    < streamTime - grace - engine.retention(context, e.signal()).toMillis();
-            if (expired) {
-                removed.add(e);
+        // Only entries older than the grace can have expired, and the entries are sorted by time: the walk stops at
+        // the first younger one instead of asking every entry of the key for its retention on every signal.
+        long horizon = streamTime - grace;
+        for (int i = 0; i < entries.size() && entries.get(i).time() < horizon; ) {
+            Entry e = entries.get(i);
+            if (e.time() < horizon - engine.retention(context, e.signal()).toMillis()) {
+                removed.add(entries.remove(i));
+            } else {
+                i++;
             }
-            return expired;
-        });
+        }
         while (entries.size() > MAX_ENTRIES) {
             removed.add(entries.remove(0));
         }

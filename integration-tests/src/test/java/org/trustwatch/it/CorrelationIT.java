@@ -121,6 +121,9 @@ class CorrelationIT {
         return moved;
     }
 
+    /** Event time per wall-clock time of the replay: an hour in 1.5 s. */
+    private static final long PACE = 2_400;
+
     private static void produce(StackSettings stack, Topics topics, List<OfflineRun.Event> events) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
@@ -132,15 +135,22 @@ class CorrelationIT {
                 KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                         p, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            long firstTime = all.get(0).time();
+            long start = System.nanoTime();
             for (OfflineRun.Event e : all) {
+                // Paced by event time, an hour of it in 1.5 s: fast enough for a test, slow enough that a hop through
+                // a repartition topic (a commit interval or two) stays well inside the grace of event time. Sent as
+                // fast as it can be, a day took 1.6 s and one hop was an hour or two of event time: a lost
+                // laptop's requests read back at its late logon came later than the grace and were only recorded.
+                long due = (e.time() - firstTime) * 1_000_000L / PACE;
+                long wait = due - (System.nanoTime() - start);
+                if (wait > 1_000_000L) {
+                    producer.flush();
+                    Thread.sleep(wait / 1_000_000L);
+                }
                 String topic = OfflineRun.topicOf(topics, e.family());
                 sent.add(producer.send(new ProducerRecord<>(
                         topic, null, e.time(), e.key(), serde.serializer().serialize(topic, e.event()))));
-                if (sent.size() % 20 == 0) {
-                    // as live: the sources arrive together, not one topic's whole day before another's
-                    producer.flush();
-                    Thread.sleep(25);
-                }
             }
             for (var f : sent) {
                 f.get(); // a refused record fails the test here, not as a missing incident later
@@ -167,10 +177,6 @@ class CorrelationIT {
     private static List<String> summary(List<Incident> incidents) {
         List<String> out = new ArrayList<>();
         for (Incident i : incidents) {
-            // Known gap, open: on the broker, a lost laptop's web requests after its logon are not yet counted as
-            // "in use" (its logon and MDM events are), so the lost-device incident has the same id, severity,
-            // escalation and first event as offline, but a smaller count and an earlier last event.
-            boolean lost = i.getCategory() == org.trustwatch.schema.IncidentCategory.LOST_OR_STOLEN_DEVICE;
             out.add(String.join(
                     " ",
                     i.getIncidentId(),
@@ -179,8 +185,8 @@ class CorrelationIT {
                     String.valueOf(i.getSchoolId()),
                     i.getSubject(),
                     i.getFirstSeen().toString(),
-                    lost ? "-" : i.getLastSeen().toString(),
-                    lost ? "-" : String.valueOf(i.getEventCount()),
+                    i.getLastSeen().toString(),
+                    String.valueOf(i.getEventCount()),
                     i.getRuleId(),
                     String.valueOf(i.getBreach()),
                     String.valueOf(i.getEscalated())));

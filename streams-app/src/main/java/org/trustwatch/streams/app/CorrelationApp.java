@@ -26,6 +26,7 @@ import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.settings.SettingsException;
 import org.trustwatch.streams.topology.DetectionTopology;
 import org.trustwatch.streams.topology.ExternalSerdes;
+import org.trustwatch.streams.topology.RequestLookback;
 import org.trustwatch.streams.topology.Topics;
 
 /**
@@ -77,8 +78,14 @@ public final class CorrelationApp {
         int proxyPartitions = ensureTopics(config, topics);
         config = withThreads(config, proxyPartitions);
         byte[] key = pseudonymKey(config);
+        ExternalSerdes serdes = ExternalSerdes.registry(config.get("registry.url"));
         Topology topology = DetectionTopology.build(
-                topics, settings, ExternalSerdes.registry(config.get("registry.url")), proxyPartitions, key);
+                topics,
+                settings,
+                serdes,
+                proxyPartitions,
+                key,
+                RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes));
         Properties props = StreamsSettings.of(config, topics);
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));

@@ -59,6 +59,20 @@ public final class DetectionTopology {
      */
     public static Topology build(
             Topics topics, Settings settings, ExternalSerdes serdes, int proxyPartitions, byte[] pseudonymKey) {
+        return build(topics, settings, serdes, proxyPartitions, pseudonymKey, RequestLookback.NONE);
+    }
+
+    /**
+     * @param lookback how the address stage reads back requests it passed before a loss report or a lost device's
+     *     logon that precedes them in time ({@link RequestLookback#NONE} offline, where input comes in time order)
+     */
+    public static Topology build(
+            Topics topics,
+            Settings settings,
+            ExternalSerdes serdes,
+            int proxyPartitions,
+            byte[] pseudonymKey,
+            RequestLookback lookback) {
         SharedReference reference = new SharedReference();
         Stage1 stage = new Stage1(reference, settings);
         IncidentTracker tracker = new IncidentTracker(
@@ -152,7 +166,7 @@ public final class DetectionTopology {
         KStream<String, Object> requests = (KStream) proxy;
         KStream<String, Signal> fromRequests = requests.merge(logonsByIp, Named.as("requests-and-logons"))
                 .process(
-                        () -> new IpStage(reference, stage, settings.trust(Catalogue.GRACE)),
+                        () -> new IpStage(reference, stage, settings.trust(Catalogue.GRACE), lookback),
                         Named.as("ip-stage"),
                         IpStage.STORE,
                         IpStage.LOST_STORE,

@@ -65,11 +65,21 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     /** Every device this task knows a loss of, with its losses and recoveries (small: read whole at start). */
     private final Map<String, LostDevices> lost = new java.util.HashMap<>();
 
-    IpStage(SharedReference reference, Stage1 stage, java.time.Duration grace) {
+    private final RequestLookback lookback;
+    /**
+     * The first proxy offset this task passed for each minute of request time, back to two graces: where a look back
+     * for requests from a moment on starts. Memory only: after a restart it covers the requests passed since.
+     */
+    private final java.util.TreeMap<Long, Long> firstOffsetByMinute = new java.util.TreeMap<>();
+
+    private long lastMinute = Long.MIN_VALUE;
+
+    IpStage(SharedReference reference, Stage1 stage, java.time.Duration grace, RequestLookback lookback) {
         this.reference = reference;
         this.stage = stage;
         this.waitMillis = grace.toMillis() / 2;
         this.grace = grace;
+        this.lookback = lookback;
     }
 
     @Override
@@ -84,6 +94,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         oldestHeld = Long.MAX_VALUE;
         logonTime = Long.MIN_VALUE;
         requestTime = Long.MIN_VALUE;
+        firstOffsetByMinute.clear();
+        lastMinute = Long.MIN_VALUE;
         this.lostStore = context.getStateStore(LOST_STORE);
         try (var all = lostStore.all()) {
             all.forEachRemaining(kv -> lost.put(kv.key, LostDevices.decode(kv.value)));
@@ -110,11 +122,15 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             LostDevices device = lost.computeIfAbsent(s.value(), d -> new LostDevices());
             device.record(s.time(), Rules.LOST.equals(s.phase()));
             lostStore.put(s.value(), device.encode());
+            if (Rules.LOST.equals(s.phase())) {
+                lookBack(s.time(), null); // requests passed before the report came that follow it in time
+            }
         } else if (record.value() instanceof Signal session) {
             logonTime = Math.max(logonTime, session.time());
             session(session);
         } else if (record.value() instanceof ProxyRequest r) {
             requestTime = Math.max(requestTime, r.timestamp());
+            noteOffset(r.timestamp());
             request(record, r);
         }
         // Released as soon as the sources are far enough past a held request, not only at the next punctuation:
@@ -142,6 +158,9 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             history.forgetBefore(IpHistory.horizon(requestTime, grace));
         }
         store.put(s.key(), ContextCodec.encode(history));
+        if (Rules.LOGON.equals(s.phase()) && !lost.isEmpty() && isLost(d.length > 1 ? d[1] : null)) {
+            lookBack(s.time(), s.key()); // a lost device's logon that came after requests it answers
+        }
         List<ProxyEvent> waiting = pending.get(s.key());
         if (waiting != null && Rules.LOGON.equals(s.phase())) {
             release(s.key(), waiting, e -> history.at(e.getTimestamp()).isPresent());
@@ -187,17 +206,87 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             if (matters) {
                 stage.proxy().extract(e, who, out);
             }
-            if (who.device() != null) {
-                LostDevices device = lost.get(who.device().getDeviceId());
-                if (device != null && device.lostAt(e.getTimestamp().toEpochMilli())) {
-                    stage.endpoint().lost(Optional.of(who.device()), null, Rules.ACTIVE, EvidenceOf.proxy(e), out);
-                }
-            }
+            lostActivity(e, who, out);
             return null;
         });
         for (Signal s : out) {
             context.forward(new Record<>(s.key(), s, timestamp));
         }
+    }
+
+    /** C01: a request from a device reported lost at the request's time is use of that device. */
+    private void lostActivity(ProxyEvent e, Identity who, List<Signal> out) {
+        if (who.device() != null) {
+            LostDevices device = lost.get(who.device().getDeviceId());
+            if (device != null && device.lostAt(e.getTimestamp().toEpochMilli())) {
+                stage.endpoint().lost(Optional.of(who.device()), null, Rules.ACTIVE, EvidenceOf.proxy(e), out);
+            }
+        }
+    }
+
+    private Identity who(org.trustwatch.streams.context.ReferenceIndex index, ProxyEvent e) {
+        String ip = e.getSourceIp();
+        Optional<IpHistory.Session> session =
+                ip == null ? Optional.empty() : history(ip).at(e.getTimestamp());
+        String account = Identity.isPersonAccount(e.getUserName())
+                ? e.getUserName()
+                : session.map(IpHistory.Session::account).orElse(null);
+        return Identity.resolve(
+                index, account, session.map(IpHistory.Session::host).orElse(null), ip);
+    }
+
+    private boolean isLost(String host) {
+        return reference.read(index ->
+                index.device(host).map(d -> lost.containsKey(d.getDeviceId())).orElse(false));
+    }
+
+    /**
+     * Reads back the requests this task passed from {@code from} on (of one address, or all) and counts those from a
+     * lost device as its use, as they would have been had the loss or the logon come first. Rare: only on a loss
+     * report, and on a logon of a device reported lost. A request counted twice (it was also held, or is read
+     * ahead of the stage) is one event to the rules.
+     */
+    private void lookBack(long from, String onlyAddress) {
+        Map.Entry<Long, Long> first = firstOffsetByMinute.ceilingEntry(Math.floorDiv(from, 60_000L));
+        if (first == null) {
+            return; // no request of that time passed yet: they will meet the loss or the logon as they come
+        }
+        long start = firstOffsetByMinute.tailMap(first.getKey()).values().stream()
+                .mapToLong(Long::longValue)
+                .min()
+                .getAsLong();
+        List<Signal> out = new ArrayList<>();
+        lookback.replay(context.taskId().partition(), start, (key, r) -> {
+            if (r.timestamp() < from || (onlyAddress != null && !onlyAddress.equals(key))) {
+                return;
+            }
+            ProxyEvent e;
+            try {
+                e = r.event();
+            } catch (RuntimeException bad) {
+                return; // the stage's own pass sent it to the dead-letter topic
+            }
+            reference.read(index -> {
+                lostActivity(e, who(index, e), out);
+                return null;
+            });
+            for (Signal s : out) {
+                context.forward(new Record<>(s.key(), s, e.getTimestamp().toEpochMilli()));
+            }
+            out.clear();
+        });
+    }
+
+    /** Keeps the first offset of each minute of request time, two graces back. */
+    private void noteOffset(long requestTimestamp) {
+        long minute = Math.floorDiv(requestTimestamp, 60_000L);
+        if (minute == lastMinute) {
+            return;
+        }
+        lastMinute = minute;
+        context.recordMetadata().ifPresent(m -> firstOffsetByMinute.merge(minute, m.offset(), Math::min));
+        long keep = Math.floorDiv(requestTime - 2 * grace.toMillis(), 60_000L);
+        firstOffsetByMinute.headMap(keep).clear();
     }
 
     /** Requests whose logon did not come in time go on as they are: attributed to their address. */

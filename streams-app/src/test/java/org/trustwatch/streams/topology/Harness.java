@@ -56,12 +56,22 @@ public final class Harness implements AutoCloseable {
     private final List<Alert> alertsSeen = new ArrayList<>();
     private final List<TestRecord<String, Evidence>> exemptedSeen = new ArrayList<>();
     private final List<TestRecord<String, Evidence>> lateSeen = new ArrayList<>();
+    /** The proxy topic's records by offset (one partition), for the address stage's look back. */
+    private final List<Map.Entry<String, byte[]>> proxyTopic = new ArrayList<>();
 
     public Harness() {
         this(Settings.defaults());
     }
 
     public Harness(Settings settings) {
+        this(settings, true);
+    }
+
+    /**
+     * @param lookBack whether the address stage can read back the proxy topic's requests, as the app on a broker does
+     *     ({@link RequestLookback}); the offline run cannot, and needs not, its input coming in time order
+     */
+    public Harness(Settings settings, boolean lookBack) {
         try {
             stateDir = Files.createTempDirectory("trustwatch-topology-test");
         } catch (java.io.IOException e) {
@@ -72,7 +82,19 @@ public final class Harness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(org.trustwatch.streams.app.StreamsSettings.handlers(topics));
-        driver = new TopologyTestDriver(DetectionTopology.build(topics, settings, serdes, 1, PSEUDONYM_KEY), props);
+        RequestLookback fromTheTopic = (partition, fromOffset, each) -> {
+            var requests = ProxyRequest.serde(serdes).deserializer();
+            for (int offset = (int) fromOffset; offset < proxyTopic.size(); offset++) {
+                each.accept(
+                        proxyTopic.get(offset).getKey(),
+                        requests.deserialize(
+                                topics.proxy(), proxyTopic.get(offset).getValue()));
+            }
+        };
+        driver = new TopologyTestDriver(
+                DetectionTopology.build(
+                        topics, settings, serdes, 1, PSEUDONYM_KEY, lookBack ? fromTheTopic : RequestLookback.NONE),
+                props);
         ReferenceData reference = demoTrust();
         reference.schools().forEach(this::reference);
         reference.directory().forEach(this::reference);
@@ -160,6 +182,9 @@ public final class Harness implements AutoCloseable {
 
     /** Raw bytes on an input topic (e.g. a record that is not Avro). */
     public void sendBytes(String topic, String key, byte[] value, Instant at) {
+        if (topic.equals(topics.proxy())) {
+            proxyTopic.add(new java.util.AbstractMap.SimpleEntry<>(key, value));
+        }
         driver.createInputTopic(
                         topic, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())
                 .pipeInput(key, value, at);
@@ -180,8 +205,8 @@ public final class Harness implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private void pipe(String topic, String key, SpecificRecordBase value, Instant at) {
         Serde<SpecificRecordBase> serde = serdes.value((Class<SpecificRecordBase>) value.getClass());
-        driver.createInputTopic(topic, new StringSerializer(), serde.serializer())
-                .pipeInput(key, value, at);
+        byte[] bytes = serde.serializer().serialize(topic, value);
+        sendBytes(topic, key, bytes, at);
     }
 
     /** The latest version of every incident so far, in order of first appearance. */

@@ -132,6 +132,59 @@ class LostDeviceTopologyTest {
     }
 
     @Test
+    void aRequestPassedBeforeALateReportIsUseOfTheDeviceWhenTheReportComes() {
+        // On a broker the report reaches the address stage through a repartition topic, the requests come straight
+        // from the proxy topic: a request that follows the report in time can be passed before the report arrives.
+        for (boolean lookBack : List.of(true, false)) {
+            try (Harness h = new Harness(org.trustwatch.streams.settings.Settings.defaults(), lookBack)) {
+                h.send(
+                        logon("08:30", "woh-lt-0003", "10.20.3.3", "staylor", 2, "0x2001"),
+                        web("10:15", "10.20.3.3", null, "news.example", "news", WebAction.allowed),
+                        mdm("09:00", "WOH-LT-0003", "reported_stolen"));
+                Incident i = h.only(C01);
+                if (lookBack) {
+                    assertEquals(5, i.getSeverity());
+                    assertTrue(i.getEscalated());
+                    assertEquals(2, i.getEventCount(), "the report and the request read back");
+                    assertEquals(at("10:15"), i.getLastSeen());
+                } else {
+                    assertFalse(i.getEscalated(), "without reading back, the request passed before the report");
+                    assertEquals(1, i.getEventCount());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLostLaptopsLateLogonFindsTheRequestsItAnswers() {
+        try (Harness h = new Harness()) {
+            // processing order: the request, the report, then the logon that says whose address it was
+            h.send(
+                    web("10:15", "10.20.3.3", null, "news.example", "news", WebAction.allowed),
+                    mdm("09:00", "WOH-LT-0003", "reported_stolen"),
+                    logon("10:00", "woh-lt-0003", "10.20.3.3", "staylor", 2, "0x2001"));
+            Incident i = h.only(C01);
+            assertTrue(i.getEscalated());
+            assertEquals(3, i.getEventCount(), "the report, the logon after it, and the request read back");
+            assertEquals(at("10:15"), i.getLastSeen());
+        }
+    }
+
+    @Test
+    void aRequestReadBackAndAlsoHeldCountsOnce() {
+        try (Harness h = new Harness()) {
+            // the report first: the request, without a session yet, is held until its logon, and the logon of a lost
+            // device also reads the address's requests back
+            h.send(
+                    mdm("09:00", "WOH-LT-0003", "reported_stolen"),
+                    web("10:15", "10.20.3.3", null, "news.example", "news", WebAction.allowed),
+                    logon("10:00", "woh-lt-0003", "10.20.3.3", "staylor", 2, "0x2001"));
+            Incident i = h.only(C01);
+            assertEquals(3, i.getEventCount(), "the report, the logon and the request, once");
+        }
+    }
+
+    @Test
     void activityAfterRecoveryOrBeforeTheReportDoesNotEscalate() {
         try (Harness h = new Harness()) {
             h.send(

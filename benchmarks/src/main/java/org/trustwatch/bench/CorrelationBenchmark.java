@@ -41,13 +41,15 @@ import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.topology.Topics;
 
 /**
- * {@code ./trustwatch bench-correlate [--events N] [--seconds S]}: the correlation app, all rules on, against the
+ * {@code ./trustwatch bench-correlate [--events N] [--seconds S] [--settle T]}: the correlation app, all rules on, against the
  * local stack, for a generated trust of the largest size architecture.md names ({@link SyntheticTrust}), with the
  * demo's settings. (1) Drain: N mixed events (default 2,000,000, a school day of that trust) are pre-loaded into fresh
  * input topics, then the app starts and the time until it has committed the last input offset gives events/s.
- * (2) Latency: events are produced at half the drain rate for S seconds, with event time = now; one request in
+ * (2) Latency: events are produced at half the drain rate for T + S seconds, with event time = now; one request in
  * every thousand is a critical-category request of its own subject, and the time from its send to its incident
- * being readable (read_committed) gives p50 and p99.
+ * being readable (read_committed) of the markers sent in the last S seconds gives p50 and p99. The first T seconds
+ * (default 15) follow the drain straight away, while the app and the broker still finish its work; they are printed
+ * with the rest, slice by slice, and in the figures over the whole phase.
  */
 public final class CorrelationBenchmark {
 
@@ -56,6 +58,7 @@ public final class CorrelationBenchmark {
     public static void main(String[] args) throws Exception {
         int events = 2_000_000;
         int seconds = 30;
+        int settle = 15;
         // A long-running app's hot code is compiled long before a backlog arrives: by default the measured drain
         // follows a warm-up drain in the same JVM, and the warm-up's rate is printed too (the fresh JVM's figure).
         int warmup = 1_000_000;
@@ -64,6 +67,7 @@ public final class CorrelationBenchmark {
             switch (args[i]) {
                 case "--events" -> events = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--settle" -> settle = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--set" -> {
                     String[] kv = args[++i].split("=", 2);
@@ -117,7 +121,7 @@ public final class CorrelationBenchmark {
         System.out.printf(
                 "app: %d stream thread(s), %s partition(s) per input topic%n",
                 app.metadataForLocalThreads().size(), overrides.get("topic.partitions"));
-        System.out.println("where the stream thread's time went during the drain: " + timeShares(app));
+        System.out.println("where the stream threads' time went during the drain (per thread): " + timeShares(app));
         double cpu = streamThreadsCpuSeconds() - drain.cpuBefore();
         System.out.printf(
                 "stream threads' CPU: %.1f s, %.1f µs per event (wall-clock rate is lower when the broker and the"
@@ -126,22 +130,63 @@ public final class CorrelationBenchmark {
 
         // 2. latency at half the drain rate
         double half = Math.max(1_000, rate / 2);
-        List<Long> latencies = latency(stack, run.topics, drain.mix(), half, seconds);
+        List<long[]> marks = latency(stack, run.topics, drain.mix(), half, settle + seconds);
         run.close();
-        Collections.sort(latencies);
-        if (latencies.isEmpty()) {
+        long settled = settle * 1000L;
+        List<Long> steady =
+                latencies(marks.stream().filter(m -> m[0] >= settled).toList());
+        List<Long> whole = latencies(marks);
+        if (steady.isEmpty()) {
             System.out.println("latency: no marker incident arrived");
         } else {
             System.out.printf(
-                    "latency at %,.0f events/s for %d s: %d marker incidents, p50 %d ms, p99 %d ms, max %d ms; %s%n",
+                    "latency at %,.0f events/s, markers sent %d s to %d s after the drain: %d marker incidents,"
+                            + " p50 %d ms, p99 %d ms, max %d ms; %s%n",
                     half,
-                    seconds,
-                    latencies.size(),
-                    latencies.get(latencies.size() / 2),
-                    latencies.get((int) Math.min(latencies.size() - 1, Math.ceil(latencies.size() * 0.99) - 1)),
-                    latencies.get(latencies.size() - 1),
+                    settle,
+                    settle + seconds,
+                    steady.size(),
+                    percentile(steady, 0.50),
+                    percentile(steady, 0.99),
+                    steady.get(steady.size() - 1),
                     ParseBenchmark.machine());
+            System.out.printf(
+                    "  over the whole phase, from the drain's end: %d marker incidents, p50 %d ms, p99 %d ms, max %d ms%n",
+                    whole.size(), percentile(whole, 0.50), percentile(whole, 0.99), whole.get(whole.size() - 1));
+            System.out.println("  by when the marker was sent: " + bySlice(marks, 5));
         }
+    }
+
+    private static List<Long> latencies(List<long[]> marks) {
+        List<Long> out = new ArrayList<>();
+        marks.forEach(m -> out.add(m[1]));
+        Collections.sort(out);
+        return out;
+    }
+
+    /** The nearest-rank percentile of sorted values. */
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.get((int) Math.max(0, Math.min(sorted.size() - 1, Math.ceil(sorted.size() * p) - 1)));
+    }
+
+    /** p50 and max of the markers sent in each slice of the phase: a stall shows as one bad slice, a backlog as a climb. */
+    private static String bySlice(List<long[]> marks, int sliceSeconds) {
+        Map<Long, List<Long>> slices = new java.util.TreeMap<>();
+        for (long[] m : marks) {
+            slices.computeIfAbsent(m[0] / (sliceSeconds * 1000L), k -> new ArrayList<>())
+                    .add(m[1]);
+        }
+        StringBuilder out = new StringBuilder();
+        slices.forEach((slice, values) -> {
+            Collections.sort(values);
+            out.append(String.format(
+                    "%d-%d s: p50 %d max %d ms; ",
+                    slice * sliceSeconds,
+                    (slice + 1) * sliceSeconds,
+                    values.get(values.size() / 2),
+                    values.get(values.size() - 1)));
+        });
+        return out.toString();
     }
 
     /** A drain's figures; the mix goes on generating for the latency phase where the drain left off. */
@@ -230,10 +275,12 @@ public final class CorrelationBenchmark {
         }
     }
 
-    private static List<Long> latency(StackSettings stack, Topics topics, MixedEvents mix, double rate, int seconds)
+    /** Each marker's [ms after the phase began that it was sent, ms from send to its incident being readable]. */
+    private static List<long[]> latency(StackSettings stack, Topics topics, MixedEvents mix, double rate, int seconds)
             throws Exception {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        List<long[]> latencies = Collections.synchronizedList(new ArrayList<>());
+        long phaseStart = System.nanoTime();
         // stopped by a flag, not an interrupt: an interrupted consumer cannot close cleanly and prints its stack
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Thread reader = new Thread(() -> {
@@ -245,7 +292,9 @@ public final class CorrelationBenchmark {
                         Incident i = serde.deserializer().deserialize(r.topic(), r.value());
                         Long sent = sentAt.remove(i.getSubject());
                         if (sent != null) {
-                            latencies.add((System.nanoTime() - sent) / 1_000_000);
+                            latencies.add(
+                                    new long[] {(sent - phaseStart) / 1_000_000, (System.nanoTime() - sent) / 1_000_000
+                                    });
                         }
                     }
                 }
@@ -316,10 +365,13 @@ public final class CorrelationBenchmark {
                 sums.merge(name.name(), n.doubleValue(), Double::sum);
             }
         });
+        // The ratios and the commit latency are each thread's own: averaged over the threads; the producers' times
+        // are totals over them.
+        int threads = Math.max(1, app.metadataForLocalThreads().size());
         StringBuilder out = new StringBuilder();
         sums.forEach((k, v) -> out.append(k)
                 .append(' ')
-                .append(k.endsWith("-ns-total") ? String.format("%.1f s", v / 1e9) : String.format("%.2f", v))
+                .append(k.endsWith("-ns-total") ? String.format("%.1f s", v / 1e9) : String.format("%.2f", v / threads))
                 .append("; "));
         return out.toString();
     }

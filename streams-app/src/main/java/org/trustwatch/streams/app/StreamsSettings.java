@@ -36,7 +36,11 @@ public final class StreamsSettings {
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, app.getOrDefault("standby.replicas", "0"));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, app.getOrDefault("stream.threads", "1"));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, app.getOrDefault("replication.factor", "-1"));
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, app.getOrDefault("commit.interval.ms", "100"));
+        // An event crosses three transactions on its way to an incident (signals, detections, incidents), each readable
+        // downstream only once committed: every hop waits up to a commit interval. At 50 ms rather than Kafka
+        // Streams' exactly-once default of 100 ms, bench-correlate's p50 at half the drain rate went from about 480
+        // to 255 ms and its p99 from 1.2 s to 0.5 s, with no loss of drain rate that the runs' spread could show.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, app.getOrDefault("commit.interval.ms", "50"));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, app.getOrDefault("cache.max.bytes", "67108864"));
         p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
         // Uncompressed: the app writes many small batches (repartitions, changelogs, one transaction per commit) and

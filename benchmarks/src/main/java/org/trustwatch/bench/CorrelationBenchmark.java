@@ -77,7 +77,7 @@ public final class CorrelationBenchmark {
             }
         }
         // As an operator sizes the app for the machine: a partition per core, and the app's default of a stream
-        // thread per core up to the partitions (CorrelationApp.withThreads).
+        // thread per core up to the partitions (StreamsSettings.threadsFor).
         overrides.putIfAbsent(
                 "topic.partitions", Integer.toString(Runtime.getRuntime().availableProcessors()));
         Path home = Path.of(System.getProperty("trustwatch.home", "."));
@@ -183,7 +183,7 @@ public final class CorrelationBenchmark {
                     "%d-%d s: p50 %d max %d ms; ",
                     slice * sliceSeconds,
                     (slice + 1) * sliceSeconds,
-                    values.get(values.size() / 2),
+                    percentile(values, 0.50),
                     values.get(values.size() - 1)));
         });
         return out.toString();
@@ -224,11 +224,7 @@ public final class CorrelationBenchmark {
                     stack.dataDir().resolve("bench").resolve(id));
             config.put("application.id", id);
             config.putAll(overrides); // e.g. --set commit.interval.ms=1000 --set stream.threads=2
-            for (String name :
-                    List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
-                config.put("topic." + name, id + "." + name);
-            }
-            config.put("topic.dead-letters", id + ".dlq");
+            config.putAll(Topics.ownedBy(id));
             config.put("topic.schools", referenceTopics.schools());
             config.put("topic.directory", referenceTopics.directory());
             config.put("topic.devices", referenceTopics.devices());

@@ -16,15 +16,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -73,17 +70,14 @@ class CorrelationIT {
         String run = "it-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, String> config = CorrelationApp.config(stack.kafkaBootstrap(), stack.registryUrl(), state);
         config.put("application.id", run);
-        for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
-            config.put("topic." + name, run + "." + name);
-        }
-        config.put("topic.dead-letters", run + ".dlq");
+        config.putAll(Topics.ownedBy(run));
         Topics topics = Topics.from(config);
         try (KafkaStreams app = CorrelationApp.start(config, settings)) {
             produce(stack, topics, events);
             List<String> actual = List.of();
             long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
             Map<String, Incident> latest = new TreeMap<>();
-            try (KafkaConsumer<String, byte[]> consumer = consumer(stack);
+            try (KafkaConsumer<String, byte[]> consumer = TopicReader.committedFromStart(stack.kafkaBootstrap());
                     Serde<Incident> serde = RegistrySerdes.valueSerde(stack.registryUrl())) {
                 consumer.subscribe(List.of(topics.incidents()));
                 while (!actual.equals(expected) && System.nanoTime() < deadline) {
@@ -163,15 +157,6 @@ class CorrelationIT {
                     serde.serializer().serialize(topics.proxy(), end)));
             producer.flush();
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(StackSettings stack) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private static List<String> summary(List<Incident> incidents) {

@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -28,10 +27,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
@@ -95,10 +92,7 @@ class LostDeviceReadBackIT {
         Map<String, String> config =
                 CorrelationApp.config(stack.kafkaBootstrap(), stack.registryUrl(), dir.resolve("state"));
         config.put("application.id", run);
-        for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
-            config.put("topic." + name, run + "." + name);
-        }
-        config.put("topic.dead-letters", run + ".dlq");
+        config.putAll(Topics.ownedBy(run));
         Topics topics = Topics.from(config);
         try (KafkaStreams app = CorrelationApp.start(config, Settings.load(samples.resolve("settings.yaml")));
                 Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
@@ -163,15 +157,9 @@ class LostDeviceReadBackIT {
     }
 
     private static Incident awaitEscalated(StackSettings stack, Topics topics) throws Exception {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Incident latest = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (KafkaConsumer<String, byte[]> consumer =
-                        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        try (KafkaConsumer<String, byte[]> consumer = TopicReader.committedFromStart(stack.kafkaBootstrap());
                 Serde<Incident> incidents = RegistrySerdes.valueSerde(stack.registryUrl())) {
             consumer.subscribe(List.of(topics.incidents()));
             while (System.nanoTime() < deadline && (latest == null || !latest.getEscalated())) {

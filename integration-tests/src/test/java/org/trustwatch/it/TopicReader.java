@@ -31,6 +31,21 @@ final class TopicReader {
         }
     }
 
+    /** A consumer of its own group that reads from the start what committed transactions wrote. */
+    static KafkaConsumer<String, byte[]> committedFromStart(String bootstrap) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
+        return new KafkaConsumer<>(
+                config, new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     /**
      * Reads the topic from its start until {@code expected} records came, then keeps reading for {@code settle} so
      * that any record beyond those (a duplicate) would show too.

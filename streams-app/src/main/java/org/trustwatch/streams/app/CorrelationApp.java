@@ -76,7 +76,6 @@ public final class CorrelationApp {
     public static KafkaStreams start(Map<String, String> config, Settings settings) throws Exception {
         Topics topics = Topics.from(config);
         int proxyPartitions = ensureTopics(config, topics);
-        config = withThreads(config, proxyPartitions);
         byte[] key = pseudonymKey(config);
         ExternalSerdes serdes = ExternalSerdes.registry(config.get("registry.url"));
         Topology topology = DetectionTopology.build(
@@ -86,7 +85,7 @@ public final class CorrelationApp {
                 proxyPartitions,
                 key,
                 RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes));
-        Properties props = StreamsSettings.of(config, topics);
+        Properties props = StreamsSettings.of(config, topics, proxyPartitions);
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));
         streams.start();
@@ -97,21 +96,6 @@ public final class CorrelationApp {
                 topics.alerts(),
                 proxyPartitions);
         return streams;
-    }
-
-    /**
-     * Unless {@code stream.threads} is set: one stream thread per core, but no more than the busiest input topic has
-     * partitions (a thread without a task of that topic would idle). One thread left the second core of a 2-core
-     * machine to the broker and the JIT while the thread itself was the bottleneck.
-     */
-    static Map<String, String> withThreads(Map<String, String> config, int inputPartitions) {
-        if (config.containsKey("stream.threads")) {
-            return config;
-        }
-        Map<String, String> out = new HashMap<>(config);
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), inputPartitions));
-        out.put("stream.threads", Integer.toString(threads));
-        return out;
     }
 
     static Map<String, String> defaults() {

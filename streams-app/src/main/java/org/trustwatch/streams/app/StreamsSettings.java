@@ -27,19 +27,25 @@ public final class StreamsSettings {
     /**
      * Exactly-once v2 always; the rest has defaults an operator may override with {@code streams.*} properties
      * (e.g. {@code streams.num.standby.replicas=1}, {@code streams.num.stream.threads=2}).
+     *
+     * @param inputPartitions the partitions of the busiest input topic, which bound the useful stream threads
      */
-    public static Properties of(Map<String, String> app, Topics topics) {
+    public static Properties of(Map<String, String> app, Topics topics, int inputPartitions) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, app.getOrDefault("application.id", "trustwatch-correlation"));
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, app.getOrDefault("bootstrap.servers", "127.0.0.1:9092"));
         p.put(StreamsConfig.STATE_DIR_CONFIG, app.getOrDefault("state.dir", ".trustwatch/streams"));
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, app.getOrDefault("standby.replicas", "0"));
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, app.getOrDefault("stream.threads", "1"));
+        p.put(
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                app.getOrDefault("stream.threads", Integer.toString(threadsFor(inputPartitions))));
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, app.getOrDefault("replication.factor", "-1"));
         // An event crosses three transactions on its way to an incident (signals, detections, incidents), each readable
         // downstream only once committed: every hop waits up to a commit interval. At 50 ms rather than Kafka
-        // Streams' exactly-once default of 100 ms, bench-correlate's p50 at half the drain rate went from about 480
-        // to 255 ms and its p99 from 1.2 s to 0.5 s, with no loss of drain rate that the runs' spread could show.
+        // Streams' exactly-once default of 100 ms, bench-correlate's steady p50 at half the drain rate went from about
+        // 480 to 250-310 ms and its p99 from 1.2 s to about 0.5 s in three runs of four (1.6 s in the fourth), with no
+        // loss
+        // of drain rate that the runs' spread could show.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, app.getOrDefault("commit.interval.ms", "50"));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, app.getOrDefault("cache.max.bytes", "67108864"));
         p.put(StreamsConfig.producerPrefix("linger.ms"), "5");
@@ -67,5 +73,14 @@ public final class StreamsSettings {
         // Not overridable: the incident ids and counts rely on every event being counted exactly once.
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return p;
+    }
+
+    /**
+     * One stream thread per core, but no more than the busiest input topic has partitions (a thread without a task of
+     * that topic would idle). One thread left the second core of a 2-core machine to the broker and the JIT while the
+     * thread itself was the bottleneck.
+     */
+    static int threadsFor(int inputPartitions) {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), inputPartitions));
     }
 }

@@ -193,16 +193,9 @@ final class IpStage implements Processor<String, Object, String, Signal> {
 
     /** @param matters whether a rule may need the request ({@code mayMatter}), as its triage found */
     private void resolve(ProxyEvent e, boolean matters, long timestamp) {
-        String ip = e.getSourceIp();
-        Optional<IpHistory.Session> session =
-                ip == null ? Optional.empty() : history(ip).at(e.getTimestamp());
         List<Signal> out = new ArrayList<>(2);
         reference.read(index -> {
-            String account = Identity.isPersonAccount(e.getUserName())
-                    ? e.getUserName()
-                    : session.map(IpHistory.Session::account).orElse(null);
-            Identity who = Identity.resolve(
-                    index, account, session.map(IpHistory.Session::host).orElse(null), ip);
+            Identity who = who(index, e);
             if (matters) {
                 stage.proxy().extract(e, who, out);
             }
@@ -224,6 +217,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
     }
 
+    /** Who made the request: the account it names, else the session at its address at its time; the session's host. */
     private Identity who(org.trustwatch.streams.context.ReferenceIndex index, ProxyEvent e) {
         String ip = e.getSourceIp();
         Optional<IpHistory.Session> session =
@@ -247,16 +241,15 @@ final class IpStage implements Processor<String, Object, String, Signal> {
      * ahead of the stage) is one event to the rules.
      */
     private void lookBack(long from, String onlyAddress) {
-        Map.Entry<Long, Long> first = firstOffsetByMinute.ceilingEntry(Math.floorDiv(from, 60_000L));
-        if (first == null) {
+        // requests are only roughly in time order on the topic: the lowest first offset of any minute from then on
+        var start = firstOffsetByMinute.tailMap(Math.floorDiv(from, 60_000L)).values().stream()
+                .mapToLong(Long::longValue)
+                .min();
+        if (start.isEmpty()) {
             return; // no request of that time passed yet: they will meet the loss or the logon as they come
         }
-        long start = firstOffsetByMinute.tailMap(first.getKey()).values().stream()
-                .mapToLong(Long::longValue)
-                .min()
-                .getAsLong();
         List<Signal> out = new ArrayList<>();
-        lookback.replay(context.taskId().partition(), start, (key, r) -> {
+        lookback.replay(context.taskId().partition(), start.getAsLong(), (key, r) -> {
             if (r.timestamp() < from || (onlyAddress != null && !onlyAddress.equals(key))) {
                 return;
             }

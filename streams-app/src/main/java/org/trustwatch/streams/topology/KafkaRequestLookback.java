@@ -56,11 +56,6 @@ final class KafkaRequestLookback implements RequestLookback {
         consumerConfig.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     }
 
-    static RequestLookback of(String bootstrap, String topic, ExternalSerdes serdes) {
-        return new KafkaRequestLookback(
-                bootstrap, topic, ProxyRequest.serde(serdes).deserializer());
-    }
-
     @Override
     public void replay(int partition, long fromOffset, BiConsumer<String, ProxyRequest> each) {
         TopicPartition tp = new TopicPartition(topic, partition);

@@ -16,7 +16,8 @@ public interface RequestLookback {
 
     /** On a broker: a consumer of its own reads the proxy topic (see {@link KafkaRequestLookback}). */
     static RequestLookback kafka(String bootstrap, String proxyTopic, ExternalSerdes serdes) {
-        return KafkaRequestLookback.of(bootstrap, proxyTopic, serdes);
+        return new KafkaRequestLookback(
+                bootstrap, proxyTopic, ProxyRequest.serde(serdes).deserializer());
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.trustwatch.streams.topology;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The topics the app reads and writes (architecture.md defaults; every name can be changed). */
@@ -33,6 +35,19 @@ public record Topics(
                 "events.exempted",
                 "events.late",
                 "dlq.streams");
+    }
+
+    /**
+     * The {@code topic.<name>} properties that give one run (a test, a benchmark) event, output and dead-letter topics
+     * of its own, {@code <run>.proxy} ... {@code <run>.dlq}; the reference topics are left as they are.
+     */
+    public static Map<String, String> ownedBy(String run) {
+        Map<String, String> properties = new HashMap<>();
+        for (String name : List.of("proxy", "mail", "endpoint", "reports", "incidents", "alerts", "exempted", "late")) {
+            properties.put("topic." + name, run + "." + name);
+        }
+        properties.put("topic.dead-letters", run + ".dlq");
+        return properties;
     }
 
     /** Defaults, with {@code topic.<name>} properties (e.g. {@code topic.incidents}) replacing them. */

@@ -61,7 +61,12 @@ class LostDeviceReadBackIT {
         Path samples = TestStack.home().resolve("samples");
         ReferenceData reference = ReferenceData.read(samples.resolve("reference"), new Problems());
         new ReferencePublisher(stack.kafkaBootstrap(), stack.registryUrl()).publish(reference);
-        Instant logon = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES);
+        // Yesterday at 10:00 UTC: all three events fall in one day, the incidents' suppression window. (Three hours
+        // before now put the report and the request in two windows, two incidents, when run just after midnight.)
+        Instant logon = Instant.now()
+                .truncatedTo(ChronoUnit.DAYS)
+                .minus(Duration.ofDays(1))
+                .plus(Duration.ofHours(10));
         Instant stolen = logon.plus(Duration.ofMinutes(30));
         Instant request = logon.plus(Duration.ofMinutes(60));
         // WOH-LT-0003 (staylor's laptop) logs on, is reported stolen half an hour later, and half an hour after that

@@ -30,6 +30,7 @@ import org.trustwatch.ingest.reference.ReferenceData;
 import org.trustwatch.ingest.reference.ReferencePublisher;
 import org.trustwatch.pipeline.kafka.GroupLag;
 import org.trustwatch.pipeline.kafka.RunTopics;
+import org.trustwatch.pipeline.kafka.TopicTally;
 import org.trustwatch.schema.Incident;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.WebAction;
@@ -127,6 +128,17 @@ public final class CorrelationBenchmark {
                 "stream threads' CPU: %.1f s, %.1f µs per event (wall-clock rate is lower when the broker and the"
                         + " app share the cores)%n",
                 cpu, cpu * 1e6 / events);
+        // A drain that judged signals late (or sent records to the dead-letter topic) did less than all the work, and
+        // its incidents are not those of the day: the figure above would flatter it.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
+            List<TopicTally.Count> counts = new TopicTally(admin, stack.kafkaBootstrap())
+                    .count(List.of(run.topics.incidents(), run.topics.late(), run.topics.deadLetters()), 0);
+            System.out.printf(
+                    "outcome: %,d incident changes, %,d signals recorded late, %,d dead letters%n",
+                    counts.get(0).records(),
+                    counts.get(1).records(),
+                    counts.get(2).records());
+        }
 
         // 2. latency at half the drain rate
         double half = Math.max(1_000, rate / 2);

@@ -28,6 +28,11 @@ public final class Catalogue {
     // ------------------------------------------------------------------ the trust as a whole
     public static final Parameter<Duration> GRACE =
             duration("grace", Duration.ofHours(1), "how late an event may arrive and still be correlated");
+    public static final Parameter<Duration> LANE_ALLOWANCE = duration(
+            "lane_allowance",
+            Duration.ofHours(24),
+            "how far the events of one input partition (a source quiet overnight, a partition with no traffic) may"
+                    + " fall behind the others and still hold back the pruning of rule state");
     public static final Parameter<Duration> SUPPRESSION_WINDOW = duration(
             "suppression_window", Duration.ofDays(1), "one open incident per category, school and subject per window");
     public static final Parameter<Integer> EVIDENCE_MAX =
@@ -44,6 +49,7 @@ public final class Catalogue {
 
     public static final List<Parameter<?>> TRUST = List.of(
             GRACE,
+            LANE_ALLOWANCE,
             SUPPRESSION_WINDOW,
             EVIDENCE_MAX,
             RAW_EVENT_RETENTION,

@@ -43,8 +43,9 @@ import org.trustwatch.streams.state.WriteBehindStoreBuilder;
  *   <li>web requests (by client address) are filtered, resolved to account and device at their own time with
  *       {@value IpStage#STORE}, and become signals; mail and self-reports become signals without state;
  *   <li>exempted signals are recorded on {@code events.exempted}; the rest are re-keyed by what their rule groups by
- *       ({@code signals} repartition) and run through the rules ({@value RuleStage#STORE},
- *       {@value RuleStage#KNOWN_DOMAINS}); signals later than the grace are recorded on {@code events.late};
+ *       ({@code signals} repartition, each marked with the partition it came from) and run through the rules ({@value RuleStage#STORE},
+ *       {@value RuleStage#KNOWN_DOMAINS}); signals later than the grace ({@link LaneClock}) are recorded on
+ *       {@code events.late};
  *   <li>detections are re-keyed by incident id ({@code detections} repartition), merged into incidents
  *       ({@value IncidentStage#STORE}) and written to {@code incidents}, with routed alerts on {@code alerts}.
  * </ol>
@@ -189,6 +190,7 @@ public final class DetectionTopology {
                 .process(() -> new Recorded("exempted"), Named.as("record-exempted"))
                 .to(topics.exempted(), Produced.with(keys, evidence).withName("exempted-sink"));
         KStream<String, Object> ruled = routed.get("signal-to-rules")
+                .process(LaneStamp::new, Named.as("lane-stamp"))
                 .repartition(Repartitioned.with(keys, signals).withName("signals"))
                 .process(
                         () -> new RuleStage(reference, settings, tracker),

@@ -29,10 +29,9 @@ import org.trustwatch.streams.state.WriteBehindStore;
 
 /**
  * Second stage, keyed by what each rule groups by: keeps every rule's window of signals in {@value #STORE}, runs the
- * rule and forwards detections keyed by the incident they belong to. A signal later than the grace behind the newest
- * signal of the same source (proxy, mail, endpoint, report) is not correlated: it is forwarded as late, to be
- * recorded on the late topic. Time is kept per source because the sources arrive through separate stages: after an outage
- * one source may catch up hours behind another, and its events are not late for that.
+ * rule and forwards detections keyed by the incident they belong to. A signal later than the grace ({@link LaneClock}:
+ * behind the newest signal of its own source and upstream partition, or behind the time state was pruned to) is not
+ * correlated: it is forwarded as late, to be recorded on the late topic.
  */
 final class RuleStage implements Processor<String, Signal, String, Object> {
 
@@ -53,8 +52,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
      * so a key's window is decoded from bytes once and not for every signal.
      */
     private final java.util.Map<String, List<Entry>> decoded = Lru.of(DECODED_KEYS);
-    /** Newest event time seen per source; rebuilt from the input after a restart. */
-    private final java.util.Map<String, Long> sourceTime = new java.util.HashMap<>();
+
+    private LaneClock clock;
 
     RuleStage(SharedReference reference, Settings settings, IncidentTracker tracker) {
         this.reference = reference;
@@ -71,6 +70,9 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         // before may be trusted.
         decoded.clear();
         this.evaluator = new RuleEvaluator(settings, reference.unlocked(), book);
+        this.clock = new LaneClock(
+                settings.trust(Catalogue.GRACE).toMillis(),
+                settings.trust(Catalogue.LANE_ALLOWANCE).toMillis());
         context.schedule(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 
@@ -80,13 +82,11 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         if (s == null) {
             return;
         }
-        long grace = settings.trust(Catalogue.GRACE).toMillis();
-        long sourceNewest = sourceTime.merge(s.evidence().getSource(), s.time(), Math::max);
-        if (s.time() < sourceNewest - grace) {
+        if (clock.observe(s.evidence().getSource(), LaneStamp.partitionOf(record.headers()), s.time())) {
             context.forward(new Record<>(s.eventHash(), (Object) s, record.timestamp(), record.headers()));
             return;
         }
-        long streamTime = slowestSourceTime();
+        long streamTime = clock.pruneTime();
         List<Detection> detections = reference.read(
                 index -> Rules.LOOKALIKE_DOMAIN.equals(s.rule()) ? lookalike(s) : evaluate(s, streamTime));
         for (Detection d : detections) {
@@ -200,24 +200,15 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         return b.array();
     }
 
-    /** State is pruned by the slowest source, so that no source loses what another, ahead of it, would prune. */
-    private long slowestSourceTime() {
-        long slowest = Long.MAX_VALUE;
-        for (long time : sourceTime.values()) { // a plain loop: this runs for every signal
-            slowest = Math.min(slowest, time);
-        }
-        return slowest;
-    }
-
     /**
      * Forgets entries that fell out of their rule's retention and were not pruned by a later signal of their key
      * (idle accounts, old addresses); the keys they belonged to are decoded afresh when next used.
      */
     private void sweep() {
-        if (sourceTime.isEmpty()) {
+        long streamTime = clock.pruneTime();
+        if (streamTime == Long.MIN_VALUE) {
             return;
         }
-        long streamTime = slowestSourceTime();
         long grace = settings.trust(Catalogue.GRACE).toMillis();
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {

@@ -1,0 +1,101 @@
+package org.trustwatch.streams.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rule stage's event time. Signals reach a rule task through one repartition topic from every upstream task, run
+ * by different stream threads, and each task interleaves its sources (proxy, mail, endpoint, report) by fetch, not by
+ * event time. The signals of one source from one upstream task (a lane) are in that source's own order, but while a
+ * backlog drains one lane may run hours of event time ahead of another (a thread with more work, a source with fewer
+ * events per hour). Judged against the newest signal of its whole source, the slower partition's signals were late
+ * (measured: a quarter of the signals of a two-thread drain); so time is kept per lane.
+ *
+ * <ul>
+ *   <li>A signal is late when it is more than the grace behind the newest signal of its own lane (its input was out of
+ *       order), or behind the time state was already pruned to ({@link #pruneTime()}), less the grace: what it would
+ *       have met may be gone. So a lane that first shows up, or comes back, more than the grace behind the others is
+ *       late until it catches up.
+ *   <li>State is pruned up to the slowest lane, so no lane loses what a faster one would prune; but a lane more than
+ *       the allowance behind the fastest (a partition with no traffic, a source quiet overnight or stopped) holds
+ *       pruning back no further than the allowance, or state would grow without end.
+ * </ul>
+ *
+ * Memory only: after a restart the lanes are learnt again from the input.
+ */
+final class LaneClock {
+
+    private final long grace;
+    private final long allowance;
+    /** By source, then by upstream partition. */
+    private final java.util.Map<String, Lane[]> lanes = new java.util.HashMap<>();
+    /** The same lanes as a list, walked for every signal: a handful of entries (sources x partitions). */
+    private final List<Lane> all = new ArrayList<>();
+
+    private long pruneTime = Long.MIN_VALUE;
+
+    private static final class Lane {
+        long newest = Long.MIN_VALUE;
+    }
+
+    /**
+     * @param grace how late a signal may be behind its lane and still be correlated
+     * @param allowance how far a lane may fall behind the fastest one and still hold back pruning
+     */
+    LaneClock(long grace, long allowance) {
+        this.grace = grace;
+        this.allowance = allowance;
+    }
+
+    /**
+     * Takes a signal's time on its lane.
+     *
+     * @param source the signal's source (proxy, mail, endpoint, report)
+     * @param partition the partition of the upstream task that made it
+     * @return whether the signal is late
+     */
+    boolean observe(String source, int partition, long time) {
+        Lane l = lane(source, partition);
+        boolean late = (l.newest != Long.MIN_VALUE && time < l.newest - grace)
+                || (pruneTime != Long.MIN_VALUE && time < pruneTime - grace);
+        if (time <= l.newest) {
+            return late;
+        }
+        // A lane's first signals may be behind the prune time (late): the lane still counts from them, and the prune
+        // time never goes back.
+        l.newest = time;
+        long slowest = Long.MAX_VALUE;
+        long fastest = Long.MIN_VALUE;
+        for (Lane other : all) { // a plain loop: this runs for every signal
+            slowest = Math.min(slowest, other.newest);
+            fastest = Math.max(fastest, other.newest);
+        }
+        pruneTime = Math.max(pruneTime, Math.max(slowest, fastest - allowance));
+        return late;
+    }
+
+    private Lane lane(String source, int partition) {
+        Lane[] ofSource = lanes.get(source);
+        if (ofSource == null || ofSource.length <= partition) {
+            ofSource = ofSource == null ? new Lane[partition + 1] : java.util.Arrays.copyOf(ofSource, partition + 1);
+            lanes.put(source, ofSource);
+        }
+        Lane l = ofSource[partition];
+        if (l == null) {
+            l = new Lane();
+            ofSource[partition] = l;
+            all.add(l);
+        }
+        return l;
+    }
+
+    /** The event time state is pruned up to (never goes back); {@link Long#MIN_VALUE} before the first signal. */
+    long pruneTime() {
+        return pruneTime;
+    }
+
+    /** How many lanes have delivered a signal. */
+    int lanes() {
+        return all.size();
+    }
+}

@@ -1,0 +1,89 @@
+package org.trustwatch.streams.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class LaneClockTest {
+
+    private static final long GRACE = Duration.ofHours(1).toMillis();
+    private static final long ALLOWANCE = Duration.ofHours(24).toMillis();
+    private static final String ENDPOINT = "endpoint";
+    private static final String ADDRESS = "proxy";
+    private static final String MAIL = "mail";
+
+    private final LaneClock clock = new LaneClock(GRACE, ALLOWANCE);
+
+    private static long at(String time) {
+        return Instant.parse("2026-11-23T" + time + ":00Z").toEpochMilli();
+    }
+
+    private static long nextDay(String time) {
+        return Instant.parse("2026-11-24T" + time + ":00Z").toEpochMilli();
+    }
+
+    @Test
+    void aPartitionThatDrainsSlowerThanAnotherOfTheSameSourceIsNotLate() {
+        // a backlog: both partitions start at 09:00, partition 0's thread gets two hours of event time ahead
+        assertFalse(clock.observe(ADDRESS, 0, at("09:00")));
+        assertFalse(clock.observe(ADDRESS, 1, at("09:00")));
+        assertFalse(clock.observe(ADDRESS, 0, at("11:00")));
+        assertFalse(clock.observe(ADDRESS, 1, at("09:01")), "judged by its own partition, not the faster one");
+        assertEquals(at("09:01"), clock.pruneTime(), "pruning waits for the slower partition");
+        assertEquals(2, clock.lanes());
+    }
+
+    @Test
+    void aSignalMoreThanTheGraceBehindItsOwnLaneIsLate() {
+        clock.observe(MAIL, 0, at("10:30"));
+        clock.observe(MAIL, 1, at("10:30"));
+        clock.observe(MAIL, 0, at("12:00"));
+        assertFalse(clock.observe(MAIL, 0, at("11:00")), "exactly the grace behind is still in time");
+        assertTrue(clock.observe(MAIL, 0, at("10:59")));
+        assertFalse(clock.observe(MAIL, 1, at("10:40")), "another partition has its own order");
+        assertFalse(clock.observe(ENDPOINT, 1, at("10:40")), "and so has another source from the same partition");
+    }
+
+    @Test
+    void pruningFollowsTheSlowestLaneUpToTheAllowance() {
+        clock.observe(ENDPOINT, 0, at("08:00"));
+        clock.observe(MAIL, 0, at("08:00")); // then nothing more from mail
+        clock.observe(ENDPOINT, 0, at("20:00"));
+        assertEquals(at("08:00"), clock.pruneTime(), "the quiet mail lane holds pruning back");
+        clock.observe(ENDPOINT, 0, nextDay("10:00"));
+        assertEquals(
+                at("10:00"),
+                clock.pruneTime(),
+                "a lane more than the allowance behind holds pruning back no further than the allowance");
+        assertFalse(clock.observe(MAIL, 0, nextDay("09:55")), "the quiet lane's new events are in time");
+    }
+
+    @Test
+    void aLaneThatComesBackBehindWhatWasPrunedIsLate() {
+        clock.observe(MAIL, 0, at("00:30"));
+        clock.observe(ENDPOINT, 0, nextDay("03:00"));
+        assertEquals(at("03:00"), clock.pruneTime(), "the allowance (a day) behind the endpoint lane");
+        assertTrue(clock.observe(MAIL, 0, at("01:59")), "what it would have met may be gone");
+        assertFalse(clock.observe(MAIL, 0, at("02:00")), "within the grace of the prune time");
+    }
+
+    @Test
+    void aLaneThatFirstShowsUpMoreThanTheGraceBehindIsLateAndThePruneTimeDoesNotGoBack() {
+        clock.observe(ADDRESS, 0, at("12:00"));
+        assertFalse(clock.observe(ADDRESS, 1, at("11:30")), "within the grace");
+        assertEquals(at("12:00"), clock.pruneTime());
+        assertTrue(clock.observe(ADDRESS, 2, at("10:00")));
+        assertEquals(at("12:00"), clock.pruneTime());
+        assertEquals(3, clock.lanes());
+    }
+
+    @Test
+    void nothingIsPrunedBeforeTheFirstSignal() {
+        assertEquals(Long.MIN_VALUE, clock.pruneTime());
+        assertEquals(0, clock.lanes());
+    }
+}

@@ -26,6 +26,7 @@ import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.settings.SettingsException;
 import org.trustwatch.streams.topology.DetectionTopology;
 import org.trustwatch.streams.topology.ExternalSerdes;
+import org.trustwatch.streams.topology.InputPartitions;
 import org.trustwatch.streams.topology.RequestLookback;
 import org.trustwatch.streams.topology.Topics;
 
@@ -75,17 +76,17 @@ public final class CorrelationApp {
     /** Creates missing topics, builds the topology and starts it; the caller closes the returned app. */
     public static KafkaStreams start(Map<String, String> config, Settings settings) throws Exception {
         Topics topics = Topics.from(config);
-        int proxyPartitions = ensureTopics(config, topics);
+        InputPartitions partitions = ensureTopics(config, topics);
         byte[] key = pseudonymKey(config);
         ExternalSerdes serdes = ExternalSerdes.registry(config.get("registry.url"));
         Topology topology = DetectionTopology.build(
                 topics,
                 settings,
                 serdes,
-                proxyPartitions,
+                partitions,
                 key,
                 RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes));
-        Properties props = StreamsSettings.of(config, topics, proxyPartitions);
+        Properties props = StreamsSettings.of(config, topics, partitions.proxy());
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));
         streams.start();
@@ -94,7 +95,7 @@ public final class CorrelationApp {
                 List.of(topics.proxy(), topics.mail(), topics.endpoint(), topics.reports()),
                 topics.incidents(),
                 topics.alerts(),
-                proxyPartitions);
+                partitions.proxy());
         return streams;
     }
 
@@ -120,9 +121,9 @@ public final class CorrelationApp {
 
     /**
      * The input topics must exist for the app to start (the agents create them too); the outputs are created here.
-     * Returns the partition count of the proxy topic, which the address-keyed logons must match.
+     * Returns the partition counts of the input topics (the address-keyed logons must match the proxy's).
      */
-    public static int ensureTopics(Map<String, String> config, Topics topics)
+    public static InputPartitions ensureTopics(Map<String, String> config, Topics topics)
             throws ExecutionException, InterruptedException {
         int partitions = Integer.parseInt(config.getOrDefault("topic.partitions", "1"));
         try (Admin admin =
@@ -146,12 +147,15 @@ public final class CorrelationApp {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
-            return admin.describeTopics(List.of(topics.proxy()))
+            var described = admin.describeTopics(
+                            List.of(topics.proxy(), topics.mail(), topics.endpoint(), topics.reports()))
                     .allTopicNames()
-                    .get()
-                    .get(topics.proxy())
-                    .partitions()
-                    .size();
+                    .get();
+            return new InputPartitions(
+                    described.get(topics.proxy()).partitions().size(),
+                    described.get(topics.mail()).partitions().size(),
+                    described.get(topics.endpoint()).partitions().size(),
+                    described.get(topics.reports()).partitions().size());
         }
     }
 

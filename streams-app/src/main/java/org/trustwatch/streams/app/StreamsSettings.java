@@ -64,6 +64,11 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix("batch.size"), "262144");
         p.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), "65536");
+        // Not for the consumers that read a topic to its end before the app may start (the reference data of the
+        // global stores, the changelogs of a restore): the last fetch of each topic, short of 64 kB, waited the whole
+        // fetch.max.wait.ms (500 ms) for bytes that never come, two seconds of every start.
+        p.put(StreamsConfig.globalConsumerPrefix("fetch.min.bytes"), "1");
+        p.put(StreamsConfig.restoreConsumerPrefix("fetch.min.bytes"), "1");
         p.putAll(handlers(topics));
         app.forEach((k, v) -> {
             if (k.startsWith("streams.")) {

@@ -42,6 +42,7 @@ import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.topology.DetectionTopology;
 import org.trustwatch.streams.topology.EventTime;
 import org.trustwatch.streams.topology.ExternalSerdes;
+import org.trustwatch.streams.topology.InputPartitions;
 import org.trustwatch.streams.topology.Topics;
 
 /**
@@ -154,8 +155,8 @@ public final class OfflineRun {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(StreamsSettings.handlers(topics));
-        try (TopologyTestDriver driver =
-                new TopologyTestDriver(DetectionTopology.build(topics, settings, serdes, 1, key), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+                DetectionTopology.build(topics, settings, serdes, InputPartitions.single(), key), props)) {
             pipe(driver, topics.schools(), serdes, reference.schools(), r -> r.getSchoolId());
             pipe(driver, topics.directory(), serdes, reference.directory(), r -> r.getUserId());
             pipe(driver, topics.devices(), serdes, reference.devices(), r -> r.getDeviceId());

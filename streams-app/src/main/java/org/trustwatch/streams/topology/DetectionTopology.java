@@ -55,12 +55,12 @@ public final class DetectionTopology {
     private DetectionTopology() {}
 
     /**
-     * @param proxyPartitions the partition count of the proxy topic: the address-keyed logons must match it
+     * @param partitions the partition counts of the input topics: the address-keyed logons must match the proxy's
      * @param pseudonymKey the key of the pupils' pseudonyms in alerts
      */
     public static Topology build(
-            Topics topics, Settings settings, ExternalSerdes serdes, int proxyPartitions, byte[] pseudonymKey) {
-        return build(topics, settings, serdes, proxyPartitions, pseudonymKey, RequestLookback.NONE);
+            Topics topics, Settings settings, ExternalSerdes serdes, InputPartitions partitions, byte[] pseudonymKey) {
+        return build(topics, settings, serdes, partitions, pseudonymKey, RequestLookback.NONE);
     }
 
     /**
@@ -71,7 +71,7 @@ public final class DetectionTopology {
             Topics topics,
             Settings settings,
             ExternalSerdes serdes,
-            int proxyPartitions,
+            InputPartitions partitions,
             byte[] pseudonymKey,
             RequestLookback lookback) {
         SharedReference reference = new SharedReference();
@@ -155,7 +155,7 @@ public final class DetectionTopology {
                 .merge(lostStates, Named.as("sessions-and-losses"))
                 .repartition(Repartitioned.with(keys, signals)
                         .withName("ip-logons")
-                        .withNumberOfPartitions(proxyPartitions)
+                        .withNumberOfPartitions(partitions.proxy())
                         .withStreamPartitioner(LostState.toEveryPartition()))
                 .mapValues(s -> (Object) s, Named.as("ip-logons-as-input"));
 
@@ -193,7 +193,7 @@ public final class DetectionTopology {
                 .process(LaneStamp::new, Named.as("lane-stamp"))
                 .repartition(Repartitioned.with(keys, signals).withName("signals"))
                 .process(
-                        () -> new RuleStage(reference, settings, tracker),
+                        () -> new RuleStage(reference, settings, tracker, partitions),
                         Named.as("rule-stage"),
                         RuleStage.STORE,
                         RuleStage.KNOWN_DOMAINS);

@@ -27,6 +27,7 @@ final class LaneClock {
 
     private final long grace;
     private final long allowance;
+    private final java.util.function.ToIntFunction<String> partitions;
     /** By source, then by upstream partition. */
     private final java.util.Map<String, Lane[]> lanes = new java.util.HashMap<>();
     /** The same lanes as a list, walked for every signal: a handful of entries (sources x partitions). */
@@ -41,10 +42,14 @@ final class LaneClock {
     /**
      * @param grace how late a signal may be behind its lane and still be correlated
      * @param allowance how far a lane may fall behind the fastest one and still hold back pruning
+     * @param partitions how many partitions a source is read from: once the source shows up, each of them is a lane
+     *     that holds pruning back until it delivers (or falls the allowance behind), so the partition whose thread
+     *     started a second later is not late for that
      */
-    LaneClock(long grace, long allowance) {
+    LaneClock(long grace, long allowance, java.util.function.ToIntFunction<String> partitions) {
         this.grace = grace;
         this.allowance = allowance;
+        this.partitions = partitions;
     }
 
     /**
@@ -77,15 +82,19 @@ final class LaneClock {
     private Lane lane(String source, int partition) {
         Lane[] ofSource = lanes.get(source);
         if (ofSource == null || ofSource.length <= partition) {
-            ofSource = ofSource == null ? new Lane[partition + 1] : java.util.Arrays.copyOf(ofSource, partition + 1);
-            lanes.put(source, ofSource);
+            Lane[] grown = new Lane[Math.max(partitions.applyAsInt(source), partition + 1)];
+            for (int i = 0; i < grown.length; i++) {
+                grown[i] = ofSource != null && i < ofSource.length ? ofSource[i] : newLane();
+            }
+            lanes.put(source, grown);
+            ofSource = grown;
         }
-        Lane l = ofSource[partition];
-        if (l == null) {
-            l = new Lane();
-            ofSource[partition] = l;
-            all.add(l);
-        }
+        return ofSource[partition];
+    }
+
+    private Lane newLane() {
+        Lane l = new Lane();
+        all.add(l);
         return l;
     }
 
@@ -94,7 +103,7 @@ final class LaneClock {
         return pruneTime;
     }
 
-    /** How many lanes have delivered a signal. */
+    /** How many lanes there are: every partition of every source that has shown up. */
     int lanes() {
         return all.size();
     }

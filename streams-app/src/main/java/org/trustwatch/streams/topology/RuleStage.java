@@ -54,8 +54,10 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     private final java.util.Map<String, List<Entry>> decoded = Lru.of(DECODED_KEYS);
 
     private LaneClock clock;
+    private final InputPartitions partitions;
 
-    RuleStage(SharedReference reference, Settings settings, IncidentTracker tracker) {
+    RuleStage(SharedReference reference, Settings settings, IncidentTracker tracker, InputPartitions partitions) {
+        this.partitions = partitions;
         this.reference = reference;
         this.settings = settings;
         this.tracker = tracker;
@@ -72,7 +74,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         this.evaluator = new RuleEvaluator(settings, reference.unlocked(), book);
         this.clock = new LaneClock(
                 settings.trust(Catalogue.GRACE).toMillis(),
-                settings.trust(Catalogue.LANE_ALLOWANCE).toMillis());
+                settings.trust(Catalogue.LANE_ALLOWANCE).toMillis(),
+                partitions::of);
         context.schedule(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
     }
 

@@ -93,7 +93,12 @@ public final class Harness implements AutoCloseable {
         };
         driver = new TopologyTestDriver(
                 DetectionTopology.build(
-                        topics, settings, serdes, 1, PSEUDONYM_KEY, lookBack ? fromTheTopic : RequestLookback.NONE),
+                        topics,
+                        settings,
+                        serdes,
+                        InputPartitions.single(),
+                        PSEUDONYM_KEY,
+                        lookBack ? fromTheTopic : RequestLookback.NONE),
                 props);
         ReferenceData reference = demoTrust();
         reference.schools().forEach(this::reference);

@@ -134,7 +134,8 @@ public final class CorrelationBenchmark {
             List<TopicTally.Count> counts = new TopicTally(admin, stack.kafkaBootstrap())
                     .count(List.of(run.topics.incidents(), run.topics.late(), run.topics.deadLetters()), 0);
             System.out.printf(
-                    "outcome: %,d incident changes, %,d signals recorded late, %,d dead letters%n",
+                    "outcome: %,d incidents (%,d changes), %,d signals recorded late, %,d dead letters%n",
+                    distinctKeys(stack, run.topics.incidents()),
                     counts.get(0).records(),
                     counts.get(1).records(),
                     counts.get(2).records());
@@ -446,6 +447,23 @@ public final class CorrelationBenchmark {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 524_288);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** How many distinct keys (incident ids) a topic holds, read from its start to its current end. */
+    private static int distinctKeys(StackSettings stack, String topic) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+            }
+        }
+        return keys.size();
     }
 
     private static KafkaConsumer<String, byte[]> consumer(StackSettings stack) {

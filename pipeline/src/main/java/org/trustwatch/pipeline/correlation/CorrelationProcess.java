@@ -156,6 +156,7 @@ public final class CorrelationProcess {
         command.add(process.marker());
         command.add("-Xms256m");
         command.add("-Xmx512m");
+        command.add("-XX:+UseParallelGC"); // as ./trustwatch correlate runs it: see the note there
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.trustwatch.schema");
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");

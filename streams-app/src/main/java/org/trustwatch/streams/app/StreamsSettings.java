@@ -1,6 +1,7 @@
 package org.trustwatch.streams.app;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
@@ -66,9 +67,12 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), "65536");
         // Not for the consumers that read a topic to its end before the app may start (the reference data of the
         // global stores, the changelogs of a restore): the last fetch of each topic, short of 64 kB, waited the whole
-        // fetch.max.wait.ms (500 ms) for bytes that never come, two seconds of every start.
-        p.put(StreamsConfig.globalConsumerPrefix("fetch.min.bytes"), "1");
-        p.put(StreamsConfig.restoreConsumerPrefix("fetch.min.bytes"), "1");
+        // fetch.max.wait.ms (500 ms) for bytes that never come, two seconds of every start. A fetch of an empty or
+        // read changelog still waits that long for a first byte: 100 ms there.
+        for (String prefix : List.of(StreamsConfig.globalConsumerPrefix(""), StreamsConfig.restoreConsumerPrefix(""))) {
+            p.put(prefix + "fetch.min.bytes", "1");
+            p.put(prefix + "fetch.max.wait.ms", "100");
+        }
         p.putAll(handlers(topics));
         app.forEach((k, v) -> {
             if (k.startsWith("streams.")) {

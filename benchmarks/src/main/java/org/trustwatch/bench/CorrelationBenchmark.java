@@ -133,9 +133,11 @@ public final class CorrelationBenchmark {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
             List<TopicTally.Count> counts = new TopicTally(admin, stack.kafkaBootstrap())
                     .count(List.of(run.topics.incidents(), run.topics.late(), run.topics.deadLetters()), 0);
+            Map<String, Integer> byCategory = incidentsByCategory(stack, run.topics.incidents());
             System.out.printf(
-                    "outcome: %,d incidents (%,d changes), %,d signals recorded late, %,d dead letters%n",
-                    distinctKeys(stack, run.topics.incidents()),
+                    "outcome: %,d incidents %s (%,d changes), %,d signals recorded late, %,d dead letters%n",
+                    byCategory.values().stream().mapToInt(Integer::intValue).sum(),
+                    byCategory,
                     counts.get(0).records(),
                     counts.get(1).records(),
                     counts.get(2).records());
@@ -143,7 +145,9 @@ public final class CorrelationBenchmark {
 
         // 2. latency at half the drain rate
         double half = Math.max(1_000, rate / 2);
+        double cpuBeforeLatency = streamThreadsCpuSeconds();
         List<long[]> marks = latency(stack, run.topics, drain.mix(), half, settle + seconds);
+        double latencyCpu = streamThreadsCpuSeconds() - cpuBeforeLatency;
         run.close();
         long settled = settle * 1000L;
         List<Long> steady =
@@ -167,6 +171,12 @@ public final class CorrelationBenchmark {
                     "  over the whole phase, from the drain's end: %d marker incidents, p50 %d ms, p99 %d ms, max %d ms%n",
                     whole.size(), percentile(whole, 0.50), percentile(whole, 0.99), whole.get(whole.size() - 1));
             System.out.println("  by when the marker was sent: " + bySlice(marks, 5));
+            // At the lower rate each commit and its transactions cover fewer events: the cost per event is not the
+            // drain's, and it says how busy the machine is while the latency is measured.
+            double sent = half * (settle + seconds);
+            System.out.printf(
+                    "  stream threads' CPU in the latency phase: %.1f s, %.1f µs per event sent%n",
+                    latencyCpu, latencyCpu * 1e6 / sent);
         }
     }
 
@@ -449,10 +459,14 @@ public final class CorrelationBenchmark {
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
-    /** How many distinct keys (incident ids) a topic holds, read from its start to its current end. */
-    private static int distinctKeys(StackSettings stack, String topic) {
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer(stack)) {
+    /**
+     * The distinct incidents on the incidents topic, read from its start to its current end, by category:
+     * runs of the same events that differ show where.
+     */
+    private static Map<String, Integer> incidentsByCategory(StackSettings stack, String topic) {
+        Map<String, String> categoryById = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer(stack);
+                Serde<Incident> serde = RegistrySerdes.valueSerde(stack.registryUrl())) {
             List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition()))
                     .toList();
@@ -460,10 +474,15 @@ public final class CorrelationBenchmark {
             consumer.seekToBeginning(partitions);
             Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> keys.add(r.key()));
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    Incident incident = serde.deserializer().deserialize(topic, r.value());
+                    categoryById.put(r.key(), incident.getCategory().name());
+                }
             }
         }
-        return keys.size();
+        Map<String, Integer> byCategory = new java.util.TreeMap<>();
+        categoryById.values().forEach(kind -> byCategory.merge(kind, 1, Integer::sum));
+        return byCategory;
     }
 
     private static KafkaConsumer<String, byte[]> consumer(StackSettings stack) {

@@ -14,7 +14,8 @@ import org.trustwatch.streams.signal.Signal;
 
 /**
  * C08 over one account's interactive sessions, an absence rule: a session is open until its logoff; one still open
- * is taken to last up to the newest event known for the account. (1) Two sessions on devices at different locations
+ * is taken to last up to the newest event known for the account, and no further than every partition of the
+ * endpoint source has reached ({@link RuleContext#knownUntil()}). (1) Two sessions on devices at different locations
  * or schools overlapping longer than the allowed overlap; (2) someone else logging on to a device assigned to this
  * account while the account has a session elsewhere.
  */
@@ -51,7 +52,7 @@ public final class OverlappingSessions implements Engine {
             this.account = account;
             this.start = start;
             this.ownAccount = ownAccount;
-            this.end = newest; // until something ends it, a session lasts to the newest event
+            this.end = Math.max(start, newest); // until something ends it, a session lasts to the newest event
             this.open = true;
         }
 
@@ -104,7 +105,10 @@ public final class OverlappingSessions implements Engine {
     @Override
     public List<Firing> evaluate(List<Entry> entries, RuleContext context) {
         long overlap = context.get(Catalogue.SHARING_OVERLAP).toMillis();
-        long newest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).time();
+        // An open session lasts up to the newest event of the account, but no further than every endpoint partition
+        // has reached: a logoff still on its way from a slower partition would have ended it sooner.
+        long newest =
+                entries.isEmpty() ? 0 : Math.min(entries.get(entries.size() - 1).time(), context.knownUntil());
         List<Session> own = new ArrayList<>();
         List<Session> foreign = new ArrayList<>();
         sessions(entries, newest, own, foreign);

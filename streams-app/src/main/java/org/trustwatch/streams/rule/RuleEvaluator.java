@@ -66,11 +66,22 @@ public final class RuleEvaluator {
 
     /** @param state the key's entries (null: none); the list is changed in place and returned */
     public Result apply(Signal signal, List<Entry> state, long streamTime) {
+        return apply(signal, state, streamTime, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param state the key's entries (null: none); the list is changed in place and returned
+     * @param knownUntil the event time every partition of the signal's source has reached ({@link RuleContext})
+     */
+    public Result apply(Signal signal, List<Entry> state, long streamTime, long knownUntil) {
         Engine engine = book.engine(signal.rule());
         if (engine == null) {
             throw new IllegalArgumentException("no rule family " + signal.rule());
         }
-        RuleContext context = contextOf(signal);
+        RuleContext c = contextOf(signal);
+        RuleContext context = knownUntil == Long.MAX_VALUE
+                ? c
+                : new RuleContext(c.settings(), c.reference(), c.category(), c.schoolId(), knownUntil);
         if (!engine.stateful()) {
             Entry only = new Entry(signal, false);
             return Result.unchanged(null, detections(engine.evaluate(List.of(only), context), context));

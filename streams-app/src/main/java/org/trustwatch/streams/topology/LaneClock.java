@@ -98,6 +98,24 @@ final class LaneClock {
         return l;
     }
 
+    /**
+     * The event time every partition of a source has reached (the slowest, as for pruning no further back than the
+     * allowance behind the fastest); {@link Long#MAX_VALUE} for a source not seen yet.
+     */
+    long knownUntil(String source) {
+        Lane[] ofSource = lanes.get(source);
+        if (ofSource == null) {
+            return Long.MAX_VALUE;
+        }
+        long slowest = Long.MAX_VALUE;
+        long fastest = Long.MIN_VALUE;
+        for (Lane l : ofSource) {
+            slowest = Math.min(slowest, l.newest);
+            fastest = Math.max(fastest, l.newest);
+        }
+        return Math.max(slowest, fastest - allowance);
+    }
+
     /** The event time state is pruned up to (never goes back); {@link Long#MIN_VALUE} before the first signal. */
     long pruneTime() {
         return pruneTime;

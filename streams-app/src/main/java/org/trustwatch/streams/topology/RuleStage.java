@@ -103,7 +103,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         List<Entry> state = stateful ? state(key) : null;
         RuleEvaluator.Result result;
         try {
-            result = evaluator.apply(s, state, streamTime);
+            result = evaluator.apply(
+                    s, state, streamTime, clock.knownUntil(s.evidence().getSource()));
         } catch (RuntimeException e) {
             decoded.remove(key); // the evaluator changes the list in place: it may be half changed
             throw e;

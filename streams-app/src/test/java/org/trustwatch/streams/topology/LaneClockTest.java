@@ -99,6 +99,16 @@ class LaneClockTest {
     }
 
     @Test
+    void aSourceIsKnownAsFarAsItsSlowestPartitionUpToTheAllowance() {
+        assertEquals(Long.MAX_VALUE, twoPartitions.knownUntil(ENDPOINT), "a source not seen yet bounds nothing");
+        twoPartitions.observe(ENDPOINT, 0, at("10:00"));
+        assertEquals(at("10:00") - ALLOWANCE, twoPartitions.knownUntil(ENDPOINT), "partition 1 not heard from yet");
+        twoPartitions.observe(ENDPOINT, 1, at("09:15"));
+        twoPartitions.observe(MAIL, 0, at("08:00"));
+        assertEquals(at("09:15"), twoPartitions.knownUntil(ENDPOINT), "another source's lanes do not count");
+    }
+
+    @Test
     void nothingIsPrunedBeforeTheFirstSignal() {
         assertEquals(Long.MIN_VALUE, clock.pruneTime());
         assertEquals(0, clock.lanes());

@@ -33,17 +33,10 @@ final class TopicReader {
 
     /** A consumer of its own group that reads from the start what committed transactions wrote. */
     static KafkaConsumer<String, byte[]> committedFromStart(String bootstrap) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "it-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
         return new KafkaConsumer<>(
-                config, new org.apache.kafka.common.serialization.StringDeserializer(), new ByteArrayDeserializer());
+                fromStartCommitted(bootstrap),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     /**
@@ -51,18 +44,9 @@ final class TopicReader {
      * that any record beyond those (a duplicate) would show too.
      */
     static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int expected, Duration settle) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed");
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                fromStartCommitted(bootstrap), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             long settled = Long.MAX_VALUE;
@@ -74,5 +58,18 @@ final class TopicReader {
             }
         }
         return records;
+    }
+
+    /** A group of its own, from the start, what committed transactions wrote. */
+    private static Map<String, Object> fromStartCommitted(String bootstrap) {
+        return Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "it-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed");
     }
 }

@@ -10,16 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.trustwatch.pipeline.kafka.CommittedRecords;
 import org.trustwatch.schema.Evidence;
 import org.trustwatch.schema.Incident;
 import org.trustwatch.schema.serde.RegistrySerdes;
@@ -50,7 +45,7 @@ public record IncidentLatency(
     public static IncidentLatency measure(
             String bootstrap, String registryUrl, String incidentsTopic, List<String> eventTopics) {
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        forEachRecord(bootstrap, List.of(incidentsTopic), records::add);
+        CommittedRecords.forEach(bootstrap, List.of(incidentsTopic), records::add);
         Map<String, List<Change>> byIncident = new LinkedHashMap<>();
         Set<String> hashes = new HashSet<>();
         try (Serde<Incident> serde = RegistrySerdes.valueSerde(registryUrl)) {
@@ -127,7 +122,7 @@ public record IncidentLatency(
             return found;
         }
         try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(registryUrl)) {
-            forEachRecord(bootstrap, eventTopics, record -> {
+            CommittedRecords.forEach(bootstrap, eventTopics, record -> {
                 if (record.value() == null) {
                     return;
                 }
@@ -147,40 +142,5 @@ public record IncidentLatency(
     private static Object field(SpecificRecord record, String name) {
         org.apache.avro.Schema.Field field = record.getSchema().getField(name);
         return field == null ? null : record.get(field.pos());
-    }
-
-    /** Every committed record of the topics as they are now, in offset order per partition. */
-    private static void forEachRecord(
-            String bootstrap, List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> action) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG,
-                "trustwatch-latency-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                5000);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        action.accept(record);
-                    }
-                }
-            }
-        }
     }
 }

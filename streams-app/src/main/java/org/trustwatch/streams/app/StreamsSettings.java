@@ -45,8 +45,7 @@ public final class StreamsSettings {
         // downstream only once committed: every hop waits up to a commit interval. At 50 ms rather than Kafka
         // Streams' exactly-once default of 100 ms, bench-correlate's steady p50 at half the drain rate went from about
         // 480 to 250-310 ms and its p99 from 1.2 s to about 0.5 s in three runs of four (1.6 s in the fourth), with no
-        // loss
-        // of drain rate that the runs' spread could show.
+        // loss of drain rate that the runs' spread could show.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, app.getOrDefault("commit.interval.ms", "50"));
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, app.getOrDefault("cache.max.bytes", "67108864"));
         p.put(StreamsConfig.producerPrefix("linger.ms"), "5");

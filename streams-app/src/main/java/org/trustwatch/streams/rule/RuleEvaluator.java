@@ -61,12 +61,11 @@ public final class RuleEvaluator {
     }
 
     public RuleContext contextOf(Signal signal) {
-        return new RuleContext(settings, reference, signal.category(), signal.schoolId());
+        return contextOf(signal, Long.MAX_VALUE);
     }
 
-    /** @param state the key's entries (null: none); the list is changed in place and returned */
-    public Result apply(Signal signal, List<Entry> state, long streamTime) {
-        return apply(signal, state, streamTime, Long.MAX_VALUE);
+    private RuleContext contextOf(Signal signal, long knownUntil) {
+        return new RuleContext(settings, reference, signal.category(), signal.schoolId(), knownUntil);
     }
 
     /**
@@ -78,10 +77,7 @@ public final class RuleEvaluator {
         if (engine == null) {
             throw new IllegalArgumentException("no rule family " + signal.rule());
         }
-        RuleContext c = contextOf(signal);
-        RuleContext context = knownUntil == Long.MAX_VALUE
-                ? c
-                : new RuleContext(c.settings(), c.reference(), c.category(), c.schoolId(), knownUntil);
+        RuleContext context = contextOf(signal, knownUntil);
         if (!engine.stateful()) {
             Entry only = new Entry(signal, false);
             return Result.unchanged(null, detections(engine.evaluate(List.of(only), context), context));

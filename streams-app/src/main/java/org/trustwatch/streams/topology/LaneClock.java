@@ -1,7 +1,9 @@
 package org.trustwatch.streams.topology;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * The rule stage's event time. Signals reach a rule task through one repartition topic from every upstream task, run
@@ -27,16 +29,22 @@ final class LaneClock {
 
     private final long grace;
     private final long allowance;
-    private final java.util.function.ToIntFunction<String> partitions;
-    /** By source, then by upstream partition. */
-    private final java.util.Map<String, Lane[]> lanes = new java.util.HashMap<>();
-    /** The same lanes as a list, walked for every signal: a handful of entries (sources x partitions). */
-    private final List<Lane> all = new ArrayList<>();
+    private final ToIntFunction<String> partitions;
+    /** By source name. */
+    private final Map<String, Source> sources = new HashMap<>();
+    /** Every lane of every source, walked for every signal that moves a lane: a handful (sources x partitions). */
+    private Lane[] all = new Lane[0];
 
     private long pruneTime = Long.MIN_VALUE;
 
     private static final class Lane {
         long newest = Long.MIN_VALUE;
+    }
+
+    /** One source's lanes by upstream partition, and how far all of them have reached. */
+    private static final class Source {
+        Lane[] lanes = new Lane[0];
+        long reached = Long.MIN_VALUE;
     }
 
     /**
@@ -46,7 +54,7 @@ final class LaneClock {
      *     that holds pruning back until it delivers (or falls the allowance behind), so the partition whose thread
      *     started a second later is not late for that
      */
-    LaneClock(long grace, long allowance, java.util.function.ToIntFunction<String> partitions) {
+    LaneClock(long grace, long allowance, ToIntFunction<String> partitions) {
         this.grace = grace;
         this.allowance = allowance;
         this.partitions = partitions;
@@ -60,7 +68,8 @@ final class LaneClock {
      * @return whether the signal is late
      */
     boolean observe(String source, int partition, long time) {
-        Lane l = lane(source, partition);
+        Source src = source(source, partition);
+        Lane l = src.lanes[partition];
         boolean late = (l.newest != Long.MIN_VALUE && time < l.newest - grace)
                 || (pruneTime != Long.MIN_VALUE && time < pruneTime - grace);
         if (time <= l.newest) {
@@ -69,33 +78,35 @@ final class LaneClock {
         // A lane's first signals may be behind the prune time (late): the lane still counts from them, and the prune
         // time never goes back.
         l.newest = time;
-        long slowest = Long.MAX_VALUE;
-        long fastest = Long.MIN_VALUE;
-        for (Lane other : all) { // a plain loop: this runs for every signal
-            slowest = Math.min(slowest, other.newest);
-            fastest = Math.max(fastest, other.newest);
-        }
-        pruneTime = Math.max(pruneTime, Math.max(slowest, fastest - allowance));
+        src.reached = reached(src.lanes);
+        pruneTime = Math.max(pruneTime, reached(all));
         return late;
     }
 
-    private Lane lane(String source, int partition) {
-        Lane[] ofSource = lanes.get(source);
-        if (ofSource == null || ofSource.length <= partition) {
-            Lane[] grown = new Lane[Math.max(partitions.applyAsInt(source), partition + 1)];
-            for (int i = 0; i < grown.length; i++) {
-                grown[i] = ofSource != null && i < ofSource.length ? ofSource[i] : newLane();
-            }
-            lanes.put(source, grown);
-            ofSource = grown;
+    /** The slowest of the lanes, but no further back than the allowance behind the fastest. */
+    private long reached(Lane[] lanes) {
+        long slowest = Long.MAX_VALUE;
+        long fastest = Long.MIN_VALUE;
+        for (Lane l : lanes) { // a plain loop: this runs for signals
+            slowest = Math.min(slowest, l.newest);
+            fastest = Math.max(fastest, l.newest);
         }
-        return ofSource[partition];
+        return Math.max(slowest, fastest - allowance);
     }
 
-    private Lane newLane() {
-        Lane l = new Lane();
-        all.add(l);
-        return l;
+    private Source source(String name, int partition) {
+        Source src = sources.computeIfAbsent(name, n -> new Source());
+        if (src.lanes.length <= partition) {
+            int count = Math.max(partitions.applyAsInt(name), partition + 1);
+            int had = src.lanes.length;
+            src.lanes = Arrays.copyOf(src.lanes, count);
+            all = Arrays.copyOf(all, all.length + count - had);
+            for (int i = had; i < count; i++) {
+                src.lanes[i] = new Lane();
+                all[all.length - count + i] = src.lanes[i];
+            }
+        }
+        return src;
     }
 
     /**
@@ -103,17 +114,8 @@ final class LaneClock {
      * allowance behind the fastest); {@link Long#MAX_VALUE} for a source not seen yet.
      */
     long knownUntil(String source) {
-        Lane[] ofSource = lanes.get(source);
-        if (ofSource == null) {
-            return Long.MAX_VALUE;
-        }
-        long slowest = Long.MAX_VALUE;
-        long fastest = Long.MIN_VALUE;
-        for (Lane l : ofSource) {
-            slowest = Math.min(slowest, l.newest);
-            fastest = Math.max(fastest, l.newest);
-        }
-        return Math.max(slowest, fastest - allowance);
+        Source src = sources.get(source);
+        return src == null ? Long.MAX_VALUE : src.reached;
     }
 
     /** The event time state is pruned up to (never goes back); {@link Long#MIN_VALUE} before the first signal. */
@@ -123,6 +125,6 @@ final class LaneClock {
 
     /** How many lanes there are: every partition of every source that has shown up. */
     int lanes() {
-        return all.size();
+        return all.length;
     }
 }

@@ -6,6 +6,7 @@ import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.Role;
 import org.trustwatch.streams.codec.BinaryReader;
 import org.trustwatch.streams.codec.BinaryWriter;
+import org.trustwatch.streams.codec.Vocabulary;
 
 /**
  * The bytes of a {@link Signal} on the app's internal topics and in its state stores. Internal records never leave
@@ -17,6 +18,9 @@ public final class SignalCodec {
 
     /** Version 1 was written with DataOutputStream; version 2 with {@link BinaryWriter}. */
     static final byte VERSION = 2;
+
+    /** Rule names, phases, school ids, sources and log files: few distinct values, kept once (see Vocabulary). */
+    private static final Vocabulary WORDS = new Vocabulary(10_000);
 
     private SignalCodec() {}
 
@@ -59,16 +63,19 @@ public final class SignalCodec {
     }
 
     public static Signal read(BinaryReader in) {
-        String rule = in.readString();
+        String rule = WORDS.share(in.readString());
         String key = in.readString();
         long time = in.readLong();
         IncidentCategory category = IncidentCategory.values()[in.readByte()];
-        String school = in.readNullable();
+        String school = WORDS.share(in.readNullable());
         String subject = in.readString();
+        if (subject.equals(key)) {
+            subject = key; // most rules group by their subject: one copy for both
+        }
         int role = in.readByte();
         String value = in.readNullable();
         long amount = in.readLong();
-        String phase = in.readNullable();
+        String phase = WORDS.share(in.readNullable());
         int severity = in.readByte();
         boolean breach = in.readBoolean();
         String exemption = in.readNullable();
@@ -101,10 +108,10 @@ public final class SignalCodec {
 
     public static Evidence readEvidence(BinaryReader in) {
         Instant at = Instant.ofEpochMilli(in.readLong());
-        String source = in.readString();
+        String source = WORDS.share(in.readString());
         String hash = in.readString();
         String summary = in.readString();
-        String file = in.readNullable();
+        String file = WORDS.share(in.readNullable());
         long line = in.readLong();
         return Evidence.newBuilder()
                 .setTimestamp(at)

@@ -1,6 +1,9 @@
 package org.trustwatch.streams.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +84,33 @@ class InternalRecordCodecTest {
                 EnumSet.of(AlertRecipientRole.dpo, AlertRecipientRole.headteacher),
                 EVIDENCE);
         assertEquals(d, DetectionCodec.decode(DetectionCodec.encode(d)));
+    }
+
+    @Test
+    void decodedSignalsShareTheirFewValuedTextsButNotTheirOwn() {
+        Signal a = SignalCodec.decode(SignalCodec.encode(signal("adult", "burst")));
+        Signal b = SignalCodec.decode(SignalCodec.encode(signal("adult", "burst")));
+        assertSame(a.rule(), b.rule());
+        assertSame(a.phase(), b.phase());
+        assertSame(a.evidence().getSource(), b.evidence().getSource());
+        // keys, values and summaries differ from event to event: each decode has its own
+        assertNotSame(a.key(), b.key());
+        assertNotSame(a.evidence().getSummary(), b.evidence().getSummary());
+        assertEquals(a, b);
+    }
+
+    @Test
+    void aFullVocabularyStopsSharingInsteadOfGrowing() {
+        Vocabulary words = new Vocabulary(2);
+        String first = new String("WOH");
+        assertSame(first, words.share(first));
+        assertSame(first, words.share(new String("WOH")));
+        words.share("KEP");
+        String third = new String("SMS");
+        assertSame(third, words.share(third));
+        assertNotSame(third, words.share(new String("SMS")));
+        assertEquals(2, words.size());
+        assertNull(words.share(null));
     }
 
     @Test

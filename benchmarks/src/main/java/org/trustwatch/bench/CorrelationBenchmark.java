@@ -129,6 +129,7 @@ public final class CorrelationBenchmark {
                 "stream threads' CPU: %.1f s, %.1f µs per event (wall-clock rate is lower when the broker and the"
                         + " app share the cores)%n",
                 cpu, cpu * 1e6 / events);
+        System.out.println("the JVM during the drain: " + JvmWork.now().since(drain.jvmBefore()));
         // A drain that judged signals late (or sent records to the dead-letter topic) did less than all the work, and
         // its incidents are not those of the day: the figure above would flatter it.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap()))) {
@@ -226,7 +227,8 @@ public final class CorrelationBenchmark {
     }
 
     /** A drain's figures; the mix goes on generating for the latency phase where the drain left off. */
-    private record Drain(int events, double fromStart, double fromFirst, double cpuBefore, MixedEvents mix) {
+    private record Drain(
+            int events, double fromStart, double fromFirst, double cpuBefore, JvmWork jvmBefore, MixedEvents mix) {
 
         double rate() {
             return events / fromStart;
@@ -291,11 +293,12 @@ public final class CorrelationBenchmark {
             }
             System.out.printf("pre-loaded %,d events in %.1f s%n", events, (System.nanoTime() - loadStart) / 1e9);
             double cpuBefore = streamThreadsCpuSeconds();
+            JvmWork jvmBefore = JvmWork.now();
             long start = System.nanoTime();
             app = CorrelationApp.start(config, settings);
             long[] firstAndDone = waitUntilDrained(stack, id, topics);
             double fromStart = (firstAndDone[1] - start) / 1e9;
-            return new Drain(events, fromStart, (firstAndDone[1] - firstAndDone[0]) / 1e9, cpuBefore, mix);
+            return new Drain(events, fromStart, (firstAndDone[1] - firstAndDone[0]) / 1e9, cpuBefore, jvmBefore, mix);
         }
 
         /** Stops the app and removes the run's topics: a broker full of earlier runs' partitions skews the next. */

@@ -16,10 +16,13 @@ class LaneClockTest {
     private static final String ADDRESS = "proxy";
     private static final String MAIL = "mail";
 
-    /** One partition per source. */
-    private final LaneClock clock = new LaneClock(GRACE, ALLOWANCE, source -> 1);
+    /**
+     * One partition per source; a lane counts as quiet as soon as another lane delivered the last signal, so that a
+     * few signals show what the allowance does.
+     */
+    private final LaneClock clock = new LaneClock(GRACE, ALLOWANCE, source -> 1, 1);
     /** Two partitions per source, as bench-correlate runs on two cores. */
-    private final LaneClock twoPartitions = new LaneClock(GRACE, ALLOWANCE, source -> 2);
+    private final LaneClock twoPartitions = new LaneClock(GRACE, ALLOWANCE, source -> 2, 1);
 
     private static long at(String time) {
         return Instant.parse("2026-11-23T" + time + ":00Z").toEpochMilli();
@@ -106,6 +109,36 @@ class LaneClockTest {
         twoPartitions.observe(ENDPOINT, 1, at("09:15"));
         twoPartitions.observe(MAIL, 0, at("08:00"));
         assertEquals(at("09:15"), twoPartitions.knownUntil(ENDPOINT), "another source's lanes do not count");
+    }
+
+    @Test
+    void aBusyLaneADayBehindTheOthersStillHoldsPruningBackAndIsNotLate() {
+        // a backlog: the app gets the sparse sources as they come and the web requests as fast as it can fetch them
+        LaneClock backlog = new LaneClock(GRACE, ALLOWANCE, source -> 1, 3);
+        backlog.observe(ADDRESS, 0, at("09:00"));
+        backlog.observe(MAIL, 0, nextDay("12:00"));
+        backlog.observe(ENDPOINT, 0, nextDay("12:05"));
+        assertFalse(backlog.observe(ADDRESS, 0, at("10:31")), "the requests are more than a day behind, and in time");
+        assertEquals(at("10:31"), backlog.pruneTime(), "pruning waits for the busy lane");
+        assertFalse(backlog.observe(ENDPOINT, 0, nextDay("12:10")));
+        assertFalse(backlog.observe(ADDRESS, 0, at("17:36")));
+        assertEquals(at("17:36"), backlog.pruneTime());
+        // once the requests stop coming (three signals of other lanes), the allowance holds again
+        backlog.observe(MAIL, 0, nextDay("18:00"));
+        backlog.observe(MAIL, 0, nextDay("18:30"));
+        backlog.observe(MAIL, 0, nextDay("19:00"));
+        assertEquals(at("19:00"), backlog.pruneTime(), "a day behind the fastest lane");
+        assertTrue(backlog.observe(ADDRESS, 0, at("17:40")), "a request that comes back behind what was pruned");
+    }
+
+    @Test
+    void theSameDrainWithTheAllowanceAloneWouldHaveJudgedTheRequestsLate() {
+        // what the whole-pipeline bench saw before busy lanes held pruning back: a window of one signal
+        LaneClock allowanceOnly = new LaneClock(GRACE, ALLOWANCE, source -> 1, 1);
+        allowanceOnly.observe(ADDRESS, 0, at("09:00"));
+        allowanceOnly.observe(MAIL, 0, nextDay("12:00"));
+        allowanceOnly.observe(ENDPOINT, 0, nextDay("12:05"));
+        assertTrue(allowanceOnly.observe(ADDRESS, 0, at("10:31")));
     }
 
     @Test

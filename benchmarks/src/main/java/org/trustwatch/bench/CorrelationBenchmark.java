@@ -142,7 +142,11 @@ public final class CorrelationBenchmark {
                     changes[0]++;
                     String id = new String(r.key(), java.nio.charset.StandardCharsets.UTF_8);
                     Incident incident = serde.deserializer().deserialize(r.topic(), r.value());
-                    categoryById.put(id, incident.getCategory().name());
+                    // with the kind of subject: an incident on an address ("ip:") is one whose user was not resolved
+                    String subject = incident.getSubject() == null ? "" : incident.getSubject();
+                    String kind =
+                            subject.startsWith("ip:") ? " (ip)" : subject.startsWith("device:") ? " (device)" : "";
+                    categoryById.put(id, incident.getCategory().name() + kind);
                 });
             }
             // by category: runs of the same events that differ show where

@@ -114,10 +114,7 @@ class LaneClockTest {
     @Test
     void aBusyLaneADayBehindTheOthersStillHoldsPruningBackAndIsNotLate() {
         // a backlog: the app gets the sparse sources as they come and the web requests as fast as it can fetch them
-        LaneClock backlog = new LaneClock(GRACE, ALLOWANCE, source -> 1, 3);
-        backlog.observe(ADDRESS, 0, at("09:00"));
-        backlog.observe(MAIL, 0, nextDay("12:00"));
-        backlog.observe(ENDPOINT, 0, nextDay("12:05"));
+        LaneClock backlog = requestsADayBehind(new LaneClock(GRACE, ALLOWANCE, source -> 1, 3));
         assertFalse(backlog.observe(ADDRESS, 0, at("10:31")), "the requests are more than a day behind, and in time");
         assertEquals(at("10:31"), backlog.pruneTime(), "pruning waits for the busy lane");
         assertFalse(backlog.observe(ENDPOINT, 0, nextDay("12:10")));
@@ -134,11 +131,16 @@ class LaneClockTest {
     @Test
     void theSameDrainWithTheAllowanceAloneWouldHaveJudgedTheRequestsLate() {
         // what the whole-pipeline bench saw before busy lanes held pruning back: a window of one signal
-        LaneClock allowanceOnly = new LaneClock(GRACE, ALLOWANCE, source -> 1, 1);
-        allowanceOnly.observe(ADDRESS, 0, at("09:00"));
-        allowanceOnly.observe(MAIL, 0, nextDay("12:00"));
-        allowanceOnly.observe(ENDPOINT, 0, nextDay("12:05"));
+        LaneClock allowanceOnly = requestsADayBehind(new LaneClock(GRACE, ALLOWANCE, source -> 1, 1));
         assertTrue(allowanceOnly.observe(ADDRESS, 0, at("10:31")));
+    }
+
+    /** Requests at 09:00 while mail and endpoint have already reached noon the next day. */
+    private static LaneClock requestsADayBehind(LaneClock clock) {
+        clock.observe(ADDRESS, 0, at("09:00"));
+        clock.observe(MAIL, 0, nextDay("12:00"));
+        clock.observe(ENDPOINT, 0, nextDay("12:05"));
+        return clock;
     }
 
     @Test

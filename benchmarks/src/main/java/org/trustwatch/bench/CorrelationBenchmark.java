@@ -121,8 +121,10 @@ public final class CorrelationBenchmark {
                 drain.fromFirst());
 
         System.out.printf(
-                "app: %d stream thread(s), %s partition(s) per input topic%n",
-                app.metadataForLocalThreads().size(), overrides.get("topic.partitions"));
+                "app: %d stream thread(s), %s partition(s) per input topic, state stores in %s%n",
+                app.metadataForLocalThreads().size(),
+                overrides.get("topic.partitions"),
+                overrides.getOrDefault("state.stores", "memory"));
         System.out.println("where the stream threads' time went during the drain (per thread): " + timeShares(app));
         double cpu = streamThreadsCpuSeconds() - drain.cpuBefore();
         System.out.printf(

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.settings.SettingsException;
+import org.trustwatch.streams.state.StoreKind;
 import org.trustwatch.streams.topology.DetectionTopology;
 import org.trustwatch.streams.topology.ExternalSerdes;
 import org.trustwatch.streams.topology.InputPartitions;
@@ -33,7 +34,7 @@ import org.trustwatch.streams.topology.Topics;
 /**
  * The correlation app on a cluster: {@code trustwatch correlate [--config FILE]}. The config is a properties file
  * ({@code bootstrap.servers}, {@code registry.url}, {@code settings}, {@code state.dir}, {@code standby.replicas},
- * {@code stream.threads}, {@code topic.*}, {@code streams.*} passed to Kafka Streams); {@code TRUSTWATCH_*}
+ * {@code stream.threads}, {@code state.stores}, {@code topic.*}, {@code streams.*} passed to Kafka Streams); {@code TRUSTWATCH_*}
  * variables give the local stack's addresses by default.
  */
 public final class CorrelationApp {
@@ -63,6 +64,13 @@ public final class CorrelationApp {
             System.exit(2);
             return;
         }
+        try {
+            StoreKind.parse(config.getOrDefault("state.stores", "memory"));
+        } catch (IllegalArgumentException e) {
+            System.err.println("trustwatch correlate: " + e.getMessage() + " (in the config)");
+            System.exit(2);
+            return;
+        }
         KafkaStreams streams = start(config, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,7 +93,8 @@ public final class CorrelationApp {
                 serdes,
                 partitions,
                 key,
-                RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes));
+                RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes),
+                StoreKind.parse(config.getOrDefault("state.stores", "memory")));
         Properties props = StreamsSettings.of(config, topics, partitions.proxy());
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Builds a {@link WriteBehindStore} over a persistent, logged RocksDB store with string keys and byte values. Kafka
+ * Builds a {@link WriteBehindStore} over a logged store of the given {@link StoreKind} with string keys and byte values. Kafka
  * Streams' own cache is never added below it: the write-behind map is the cache.
  */
 public final class WriteBehindStoreBuilder implements StoreBuilder<KeyValueStore<String, byte[]>> {
@@ -18,9 +18,9 @@ public final class WriteBehindStoreBuilder implements StoreBuilder<KeyValueStore
         this.inner = inner;
     }
 
-    public static WriteBehindStoreBuilder persistent(String name) {
+    public static WriteBehindStoreBuilder of(String name, StoreKind kind) {
         return new WriteBehindStoreBuilder(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.ByteArray())
+                Stores.keyValueStoreBuilder(kind.supplier(name), Serdes.String(), Serdes.ByteArray())
                         .withCachingDisabled());
     }
 

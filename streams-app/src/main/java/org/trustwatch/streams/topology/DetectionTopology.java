@@ -30,6 +30,7 @@ import org.trustwatch.streams.incident.IncidentTracker;
 import org.trustwatch.streams.settings.Catalogue;
 import org.trustwatch.streams.settings.Settings;
 import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.state.StoreKind;
 import org.trustwatch.streams.state.WriteBehindStoreBuilder;
 
 /**
@@ -74,6 +75,18 @@ public final class DetectionTopology {
             InputPartitions partitions,
             byte[] pseudonymKey,
             RequestLookback lookback) {
+        return build(topics, settings, serdes, partitions, pseudonymKey, lookback, StoreKind.MEMORY);
+    }
+
+    /** @param stores where the state stores keep their data ({@link StoreKind}, app setting {@code state.stores}) */
+    public static Topology build(
+            Topics topics,
+            Settings settings,
+            ExternalSerdes serdes,
+            InputPartitions partitions,
+            byte[] pseudonymKey,
+            RequestLookback lookback,
+            StoreKind stores) {
         SharedReference reference = new SharedReference();
         Stage1 stage = new Stage1(reference, settings);
         IncidentTracker tracker = new IncidentTracker(
@@ -126,10 +139,10 @@ public final class DetectionTopology {
                 IpStage.PENDING_STORE,
                 RuleStage.STORE,
                 RuleStage.KNOWN_DOMAINS)) {
-            builder.addStateStore(WriteBehindStoreBuilder.persistent(store));
+            builder.addStateStore(WriteBehindStoreBuilder.of(store, stores));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(IncidentStage.STORE), keys, PlainAvroSerde.of(Incident.class)));
+                stores.supplier(IncidentStage.STORE), keys, PlainAvroSerde.of(Incident.class)));
 
         // 2. endpoint events
         KStream<String, Signal> fromEndpoints = builder.stream(
@@ -193,7 +206,7 @@ public final class DetectionTopology {
                 .process(LaneStamp::new, Named.as("lane-stamp"))
                 .repartition(Repartitioned.with(keys, signals).withName("signals"))
                 .process(
-                        () -> new RuleStage(reference, settings, tracker, partitions),
+                        () -> new RuleStage(reference, settings, tracker, partitions, stores),
                         Named.as("rule-stage"),
                         RuleStage.STORE,
                         RuleStage.KNOWN_DOMAINS);

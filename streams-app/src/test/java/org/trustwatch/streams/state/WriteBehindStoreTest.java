@@ -24,8 +24,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The write-behind store on Kafka Streams' own task machinery: what a processor wrote reaches the changelog with the
@@ -86,15 +86,11 @@ class WriteBehindStoreTest {
         return text.replace('/', END);
     }
 
-    @BeforeEach
-    void start() throws Exception {
-        start(Files.createTempDirectory("write-behind"));
-    }
-
-    private void start(Path stateDir) {
-        this.stateDir = stateDir;
+    /** Each test runs on both kinds of store below the write-behind map. */
+    private void start(StoreKind kind) throws Exception {
+        this.stateDir = Files.createTempDirectory("write-behind");
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(WriteBehindStoreBuilder.persistent(STORE));
+        builder.addStateStore(WriteBehindStoreBuilder.of(STORE, kind));
         builder.stream(
                         "commands",
                         Consumed.with(
@@ -114,6 +110,9 @@ class WriteBehindStoreTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (driver == null) {
+            return;
+        }
         driver.close();
         try (var files = Files.walk(stateDir)) {
             files.sorted(java.util.Comparator.reverseOrder())
@@ -130,14 +129,18 @@ class WriteBehindStoreTest {
         return out;
     }
 
-    @Test
-    void writesToOneKeyBetweenCommitsReachTheChangelogOnceWithTheLastValue() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void writesToOneKeyBetweenCommitsReachTheChangelogOnceWithTheLastValue(StoreKind kind) throws Exception {
+        start(kind);
         commands.pipeInput("x", "put a 1; put a 2; put b 7; put a 3");
         assertEquals(List.of("a=3", "b=7"), changelogRecords().stream().sorted().toList());
     }
 
-    @Test
-    void aDeleteReachesTheChangelogAsATombstoneAndAHeldPutThenDeleteAsOne() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aDeleteReachesTheChangelogAsATombstoneAndAHeldPutThenDeleteAsOne(StoreKind kind) throws Exception {
+        start(kind);
         commands.pipeInput("x", "put a 1");
         changelogRecords();
         commands.pipeInput("x", "del a; put b 1; del b");
@@ -148,22 +151,28 @@ class WriteBehindStoreTest {
         assertEquals(List.of("-", "-"), reads);
     }
 
-    @Test
-    void readsSeeHeldWritesBeforeTheCommitAndCommittedOnesAfter() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void readsSeeHeldWritesBeforeTheCommitAndCommittedOnesAfter(StoreKind kind) throws Exception {
+        start(kind);
         commands.pipeInput("x", "put a 1; get a; put a 2; get a; del a; get a; put a 4");
         commands.pipeInput("x", "get a");
         assertEquals(List.of("1", "2", "-", "4"), reads);
     }
 
-    @Test
-    void aPrefixScanOfAGroupSeesItsHeldEntriesAndNoOtherGroups() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aPrefixScanOfAGroupSeesItsHeldEntriesAndNoOtherGroups(StoreKind kind) throws Exception {
+        start(kind);
         commands.pipeInput("x", "put g/1 old; put g/2 gone; put gg/1 other");
         commands.pipeInput("x", "put g/1 new; del g/2; put g/3 three; scan g");
         assertEquals(List.of("g/1=new,g/3=three"), reads);
     }
 
-    @Test
-    void eachCommitLogsItsOwnChangesSoTheChangelogReplaysToTheCommittedState() {
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void eachCommitLogsItsOwnChangesSoTheChangelogReplaysToTheCommittedState(StoreKind kind) throws Exception {
+        start(kind);
         commands.pipeInput("x", "put a 1; put g/1 x");
         List<String> first = changelogRecords();
         commands.pipeInput("x", "put a 2; del g/1");

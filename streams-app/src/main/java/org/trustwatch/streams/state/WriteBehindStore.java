@@ -20,10 +20,10 @@ import org.apache.kafka.streams.state.internals.CacheFlushListener;
 import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
- * A logged key-value store whose writes are held in a hash map until the task commits, then written to RocksDB and
- * the changelog once per key. It does the job of Kafka Streams' record cache, which keeps its entries in a tree
- * ordered by key bytes: with keys that share long prefixes (a rule and an account) comparing them took an eighth of
- * the stream thread's time. Reads of single keys, the only reads on the hot path, see the held writes first.
+ * A logged key-value store whose writes are held in a hash map until the task commits, then written to the store
+ * below (on the heap or in RocksDB, {@link StoreKind}) and the changelog once per key. It does the job of Kafka
+ * Streams' record cache, which keeps its entries in a tree ordered by key bytes: with keys that share long prefixes (a
+ * rule and an account) comparing them took an eighth of the stream thread's time. Reads of single keys, the only reads on the hot path, see the held writes first.
  *
  * <p>Keys may be grouped: the part of a key before {@link #GROUP_END} names its group, and a prefix scan of
  * {@code group + GROUP_END} writes only that group's held entries through before scanning. Any other range read writes
@@ -131,7 +131,7 @@ public final class WriteBehindStore implements KeyValueStore<String, byte[]>, Ca
         return inner.approximateNumEntries() + held.size();
     }
 
-    /** Writes every held entry to RocksDB and the changelog, in one batch. */
+    /** Writes every held entry to the store below and the changelog, in one batch. */
     @Override
     public void flushCache() {
         if (held.isEmpty()) {

@@ -130,7 +130,7 @@ public final class DetectionTopology {
                 (index, v) -> index.put(v),
                 (index, k) -> index.removeExemption(k));
 
-        // Write-behind: the puts to one key between two commits reach RocksDB and the changelog once, at the commit
+        // Write-behind: the puts to one key between two commits reach the store and the changelog once, at the commit
         // (a host's context rewritten by each of its events, a held request put and deleted a moment later).
         for (String store : List.of(
                 EndpointStage.STORE,

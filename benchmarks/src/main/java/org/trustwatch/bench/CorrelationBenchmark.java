@@ -126,6 +126,7 @@ public final class CorrelationBenchmark {
                 overrides.get("topic.partitions"),
                 overrides.getOrDefault("state.stores", "memory"));
         System.out.println("where the stream threads' time went during the drain (per thread): " + timeShares(app));
+        System.out.println("records the app wrote, by topic: " + writtenByTopic(app));
         double cpu = streamThreadsCpuSeconds() - drain.cpuBefore();
         System.out.printf(
                 "stream threads' CPU: %.1f s, %.1f µs per event (wall-clock rate is lower when the broker and the"
@@ -414,6 +415,27 @@ public final class CorrelationBenchmark {
                 .append(' ')
                 .append(k.endsWith("-ns-total") ? String.format("%.1f s", v / 1e9) : String.format("%.2f", v / threads))
                 .append("; "));
+        return out.toString();
+    }
+
+    /** Records and bytes the app's sinks wrote to each topic (Kafka Streams' topic metrics), short topic names. */
+    private static String writtenByTopic(KafkaStreams app) {
+        Map<String, double[]> sums = new java.util.TreeMap<>();
+        app.metrics().forEach((name, metric) -> {
+            if (name.group().equals("stream-topic-metrics") && metric.metricValue() instanceof Number n) {
+                int at = name.name().equals("records-produced-total")
+                        ? 0
+                        : name.name().equals("bytes-produced-total") ? 1 : -1;
+                if (at >= 0) {
+                    String topic = name.tags().getOrDefault("topic", "?");
+                    sums.computeIfAbsent(topic.substring(topic.indexOf('.') + 1), t -> new double[2])[at] +=
+                            n.doubleValue();
+                }
+            }
+        });
+        StringBuilder out = new StringBuilder();
+        sums.forEach((topic, v) ->
+                out.append(String.format("%s %,.0f (%,.0f B each); ", topic, v[0], v[0] > 0 ? v[1] / v[0] : 0)));
         return out.toString();
     }
 

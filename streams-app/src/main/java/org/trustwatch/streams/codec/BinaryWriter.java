@@ -10,11 +10,31 @@ import java.util.Arrays;
  */
 public final class BinaryWriter {
 
+    /** Beyond this a reused buffer is let go after the record that needed it, not kept for the thread's life. */
+    private static final int KEPT_CAPACITY = 64 * 1024;
+
+    private static final ThreadLocal<BinaryWriter> SCRATCH = ThreadLocal.withInitial(() -> new BinaryWriter(1024));
+
     private byte[] buf;
     private int pos;
 
     public BinaryWriter(int expectedSize) {
         this.buf = new byte[Math.max(16, expectedSize)];
+    }
+
+    /**
+     * This thread's writer, emptied, for one record: its buffer is reused from record to record, so that writing a
+     * record allocates only the {@link #toByteArray} copy (a fresh writer per signal allocated its 256 bytes, grew to
+     * 512 for most signals, then copied: three arrays for every record on the repartition and in the stores). Finish
+     * the record with {@link #toByteArray} before the thread writes another.
+     */
+    public static BinaryWriter reused() {
+        BinaryWriter w = SCRATCH.get();
+        if (w.buf.length > KEPT_CAPACITY) {
+            w.buf = new byte[1024];
+        }
+        w.pos = 0;
+        return w;
     }
 
     private void ensure(int more) {
@@ -66,24 +86,39 @@ public final class BinaryWriter {
 
     /** A string that is never null. */
     public BinaryWriter writeString(String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeSize(utf8.length);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, buf, pos, utf8.length);
-        pos += utf8.length;
-        return this;
+        return writeText(s, 0);
     }
 
     /** A string or null: the length plus one, 0 for null. */
     public BinaryWriter writeNullable(String s) {
-        if (s == null) {
-            return writeSize(0);
+        return s == null ? writeSize(0) : writeText(s, 1);
+    }
+
+    /**
+     * The UTF-8 length plus {@code lengthOffset}, then the bytes. ASCII, nearly every string here, is copied char by
+     * char straight into the buffer (its length is then the string's); only a string with other characters is encoded
+     * into an array of its own first.
+     */
+    private BinaryWriter writeText(String s, int lengthOffset) {
+        int n = s.length();
+        int start = pos;
+        writeSize(n + lengthOffset);
+        int lengthBytes = pos - start;
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                pos = start;
+                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+                writeSize(utf8.length + lengthOffset);
+                ensure(utf8.length);
+                System.arraycopy(utf8, 0, buf, pos, utf8.length);
+                pos += utf8.length;
+                return this;
+            }
+            buf[start + lengthBytes + i] = (byte) c;
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        writeSize(utf8.length + 1);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, buf, pos, utf8.length);
-        pos += utf8.length;
+        pos += n;
         return this;
     }
 

@@ -89,7 +89,7 @@ public final class ContextCodec {
     }
 
     private static byte[] write(Writer writer) {
-        BinaryWriter out = new BinaryWriter(256);
+        BinaryWriter out = BinaryWriter.reused();
         out.writeByte(VERSION);
         writer.write(out);
         return out.toByteArray();

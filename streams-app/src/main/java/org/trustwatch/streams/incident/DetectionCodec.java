@@ -21,7 +21,7 @@ public final class DetectionCodec {
     private DetectionCodec() {}
 
     public static byte[] encode(Detection d) {
-        BinaryWriter out = new BinaryWriter(512);
+        BinaryWriter out = BinaryWriter.reused();
         out.writeByte(VERSION);
         out.writeByte(d.category().ordinal());
         out.writeNullable(d.schoolId());

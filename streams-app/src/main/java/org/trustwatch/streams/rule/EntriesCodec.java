@@ -10,13 +10,16 @@ import org.trustwatch.streams.signal.SignalCodec;
  */
 public final class EntriesCodec {
 
-    /** Version 1 held a key's whole window in one record; version 2 holds one entry. */
-    private static final byte VERSION = 2;
+    /**
+     * Version 1 held a key's whole window in one record; version 2 holds one entry; version 3 writes the entry's signal
+     * in the layout of {@link SignalCodec} version 3.
+     */
+    private static final byte VERSION = 3;
 
     private EntriesCodec() {}
 
     public static byte[] encode(Entry entry) {
-        BinaryWriter out = new BinaryWriter(256);
+        BinaryWriter out = BinaryWriter.reused();
         out.writeByte(VERSION);
         out.writeBoolean(entry.emitted);
         SignalCodec.write(out, entry.signal);

@@ -1,5 +1,7 @@
 package org.trustwatch.streams.signal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.trustwatch.schema.Evidence;
 import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.Role;
@@ -21,6 +23,8 @@ import org.trustwatch.schema.Role;
  * @param severity the severity this event carries, or 0 for the category's configured one
  * @param breach whether an incident made of this event is a personal-data breach
  * @param exemptionId the approved exception that covers the event: it raises nothing and is only recorded
+ * @param companions other signals of the same event bound for the same rule-stage partition ({@link SignalBundles}),
+ *     carried in this one record across the repartition; empty for a signal on its own and for every kept entry
  */
 public record Signal(
         String rule,
@@ -36,7 +40,46 @@ public record Signal(
         int severity,
         boolean breach,
         String exemptionId,
-        Evidence evidence) {
+        Evidence evidence,
+        List<Signal> companions) {
+
+    public Signal {
+        companions = List.copyOf(companions);
+    }
+
+    /** A signal on its own (no companions), as every rule sees it. */
+    public Signal(
+            String rule,
+            String key,
+            long time,
+            IncidentCategory category,
+            String schoolId,
+            String subject,
+            Role subjectRole,
+            String value,
+            long amount,
+            String phase,
+            int severity,
+            boolean breach,
+            String exemptionId,
+            Evidence evidence) {
+        this(
+                rule,
+                key,
+                time,
+                category,
+                schoolId,
+                subject,
+                subjectRole,
+                value,
+                amount,
+                phase,
+                severity,
+                breach,
+                exemptionId,
+                evidence,
+                List.of());
+    }
 
     /** Separates the values of a signal that carries several (no address or name contains a line break). */
     public static final String VALUES_SEPARATOR = "\n";
@@ -56,7 +99,39 @@ public record Signal(
                 severity,
                 breach,
                 id,
-                evidence);
+                evidence,
+                companions);
+    }
+
+    /** This signal carrying others of the same event to the same partition. */
+    public Signal withCompanions(List<Signal> others) {
+        return new Signal(
+                rule,
+                key,
+                time,
+                category,
+                schoolId,
+                subject,
+                subjectRole,
+                value,
+                amount,
+                phase,
+                severity,
+                breach,
+                exemptionId,
+                evidence,
+                others);
+    }
+
+    /** This signal and its companions, each on its own, in the order the first stage made them. */
+    public List<Signal> unbundled() {
+        if (companions.isEmpty()) {
+            return List.of(this);
+        }
+        List<Signal> all = new ArrayList<>(1 + companions.size());
+        all.add(withCompanions(List.of()));
+        all.addAll(companions);
+        return all;
     }
 
     public String eventHash() {

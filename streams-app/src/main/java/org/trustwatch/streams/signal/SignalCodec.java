@@ -1,6 +1,8 @@
 package org.trustwatch.streams.signal;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.trustwatch.schema.Evidence;
 import org.trustwatch.schema.IncidentCategory;
 import org.trustwatch.schema.Role;
@@ -16,16 +18,23 @@ import org.trustwatch.streams.codec.Vocabulary;
  */
 public final class SignalCodec {
 
-    /** Version 1 was written with DataOutputStream; version 2 with {@link BinaryWriter}. */
-    static final byte VERSION = 2;
+    /**
+     * Version 1 was written with DataOutputStream; version 2 with {@link BinaryWriter}; version 3 adds the signal's
+     * companions ({@link SignalBundles}).
+     */
+    static final byte VERSION = 3;
 
     /** Rule names, phases, school ids, sources and log files: few distinct values, kept once (see Vocabulary). */
     private static final Vocabulary WORDS = new Vocabulary(10_000);
 
+    // values() copies its array on every call
+    private static final IncidentCategory[] CATEGORIES = IncidentCategory.values();
+    private static final Role[] ROLES = Role.values();
+
     private SignalCodec() {}
 
     public static byte[] encode(Signal signal) {
-        BinaryWriter out = new BinaryWriter(256);
+        BinaryWriter out = BinaryWriter.reused();
         out.writeByte(VERSION);
         write(out, signal);
         return out.toByteArray();
@@ -45,7 +54,23 @@ public final class SignalCodec {
         }
     }
 
+    /** The evidence, the fields, then the companions, each with its evidence only when it is not the first's. */
     public static void write(BinaryWriter out, Signal s) {
+        writeEvidence(out, s.evidence());
+        writeFields(out, s);
+        out.writeSize(s.companions().size());
+        for (Signal c : s.companions()) {
+            // The companions of a bundle are the same event's: its evidence is written once.
+            boolean shared = c.evidence() == s.evidence() || c.evidence().equals(s.evidence());
+            out.writeBoolean(shared);
+            if (!shared) {
+                writeEvidence(out, c.evidence());
+            }
+            writeFields(out, c);
+        }
+    }
+
+    private static void writeFields(BinaryWriter out, Signal s) {
         out.writeString(s.rule());
         out.writeString(s.key());
         out.writeLong(s.time());
@@ -59,14 +84,28 @@ public final class SignalCodec {
         out.writeByte(s.severity());
         out.writeBoolean(s.breach());
         out.writeNullable(s.exemptionId());
-        writeEvidence(out, s.evidence());
     }
 
     public static Signal read(BinaryReader in) {
+        Evidence evidence = readEvidence(in);
+        Signal first = readFields(in, evidence, List.of());
+        int n = in.readSize();
+        if (n == 0) {
+            return first;
+        }
+        List<Signal> companions = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            boolean shared = in.readBoolean();
+            companions.add(readFields(in, shared ? evidence : readEvidence(in), List.of()));
+        }
+        return first.withCompanions(companions);
+    }
+
+    private static Signal readFields(BinaryReader in, Evidence evidence, List<Signal> companions) {
         String rule = WORDS.share(in.readString());
         String key = in.readString();
         long time = in.readLong();
-        IncidentCategory category = IncidentCategory.values()[in.readByte()];
+        IncidentCategory category = CATEGORIES[in.readByte()];
         String school = WORDS.share(in.readNullable());
         String subject = in.readString();
         if (subject.equals(key)) {
@@ -79,7 +118,6 @@ public final class SignalCodec {
         int severity = in.readByte();
         boolean breach = in.readBoolean();
         String exemption = in.readNullable();
-        Evidence evidence = readEvidence(in);
         return new Signal(
                 rule,
                 key,
@@ -87,14 +125,15 @@ public final class SignalCodec {
                 category,
                 school,
                 subject,
-                role < 0 ? null : Role.values()[role],
+                role < 0 ? null : ROLES[role],
                 value,
                 amount,
                 phase,
                 severity,
                 breach,
                 exemption,
-                evidence);
+                evidence,
+                companions);
     }
 
     public static void writeEvidence(BinaryWriter out, Evidence e) {

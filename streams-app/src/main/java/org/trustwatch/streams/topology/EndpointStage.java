@@ -15,6 +15,7 @@ import org.trustwatch.streams.signal.EndpointSignals;
 import org.trustwatch.streams.signal.Identity;
 import org.trustwatch.streams.signal.Rules;
 import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.signal.SignalBundles;
 
 /**
  * First stage for endpoint events (keyed by device): keeps each host's context, turns events into signals keyed by
@@ -72,8 +73,8 @@ final class EndpointStage implements Processor<String, EndpointEvent, String, Si
             stage.endpoint().extract(e, host, out);
             return null;
         });
-        for (Signal s : out) {
-            context.forward(record.withKey(s.key()).withValue(s));
+        for (Signal s : SignalBundles.pack(out)) {
+            context.forward(record.withKey(SignalBundles.route(s)).withValue(s));
         }
         ipSession(record, e);
     }

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.trustwatch.schema.IncidentReport;
 import org.trustwatch.schema.MailEvent;
 import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.signal.SignalBundles;
 
 /** First stage for mail and self-reports: no state, only signals keyed by what their rules group by. */
 final class EventStage<V> implements Processor<String, V, String, Signal> {
@@ -37,8 +38,8 @@ final class EventStage<V> implements Processor<String, V, String, Signal> {
             }
             return null;
         });
-        for (Signal s : out) {
-            context.forward(new Record<>(s.key(), s, record.timestamp(), record.headers()));
+        for (Signal s : SignalBundles.pack(out)) {
+            context.forward(new Record<>(SignalBundles.route(s), s, record.timestamp(), record.headers()));
         }
     }
 }

@@ -18,6 +18,7 @@ import org.trustwatch.streams.signal.Identity;
 import org.trustwatch.streams.signal.RequestTriage;
 import org.trustwatch.streams.signal.Rules;
 import org.trustwatch.streams.signal.Signal;
+import org.trustwatch.streams.signal.SignalBundles;
 
 /**
  * First stage for web requests, keyed by client address and co-partitioned with the logons re-keyed by address: it
@@ -202,8 +203,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             lostActivity(e, who, out);
             return null;
         });
-        for (Signal s : out) {
-            context.forward(new Record<>(s.key(), s, timestamp));
+        for (Signal s : SignalBundles.pack(out)) {
+            context.forward(new Record<>(SignalBundles.route(s), s, timestamp));
         }
     }
 
@@ -264,7 +265,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 return null;
             });
             for (Signal s : out) {
-                context.forward(new Record<>(s.key(), s, e.getTimestamp().toEpochMilli()));
+                context.forward(
+                        new Record<>(SignalBundles.route(s), s, e.getTimestamp().toEpochMilli()));
             }
             out.clear();
         });

@@ -99,15 +99,21 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         if (s == null) {
             return;
         }
+        // The signals packed in one record are one event's, of one source and time: late or not together.
+        List<Signal> signals = s.unbundled();
         if (clock.observe(s.evidence().getSource(), LaneStamp.partitionOf(record.headers()), s.time())) {
-            context.forward(new Record<>(s.eventHash(), (Object) s, record.timestamp(), record.headers()));
+            for (Signal one : signals) {
+                context.forward(new Record<>(one.eventHash(), (Object) one, record.timestamp(), record.headers()));
+            }
             return;
         }
         long streamTime = clock.pruneTime();
-        List<Detection> detections = reference.read(
-                index -> Rules.LOOKALIKE_DOMAIN.equals(s.rule()) ? lookalike(s) : evaluate(s, streamTime));
-        for (Detection d : detections) {
-            context.forward(new Record<>(tracker.incidentId(d), (Object) d, record.timestamp(), record.headers()));
+        for (Signal one : signals) {
+            List<Detection> detections = reference.read(
+                    index -> Rules.LOOKALIKE_DOMAIN.equals(one.rule()) ? lookalike(one) : evaluate(one, streamTime));
+            for (Detection d : detections) {
+                context.forward(new Record<>(tracker.incidentId(d), (Object) d, record.timestamp(), record.headers()));
+            }
         }
     }
 

@@ -62,6 +62,63 @@ class InternalRecordCodecTest {
     }
 
     @Test
+    void aSignalCarryingCompanionsComesBackWithThemInOrderAndTheirOwnEvidenceWhereItDiffers() {
+        Evidence other = Evidence.newBuilder(EVIDENCE)
+                .setEventHash("77aa")
+                .setSummary("other")
+                .build();
+        Signal campaign = new Signal(
+                "C13.campaign",
+                "jbloggs|newsletter",
+                1_773_051_300_123L,
+                IncidentCategory.MASS_EMAIL,
+                "WOH",
+                "jbloggs",
+                Role.staff,
+                "a@x.org\nb@y.org",
+                0,
+                null,
+                0,
+                false,
+                null,
+                EVIDENCE);
+        Signal apart = signal("games", "failure");
+        Signal bundle = signal("adult", null).withCompanions(java.util.List.of(campaign, signal("x", "y")));
+        Signal withOwnEvidence = signal("adult", null)
+                .withCompanions(java.util.List.of(new Signal(
+                        "C07.guessing",
+                        "jbloggs",
+                        1L,
+                        IncidentCategory.UNAUTHORISED_ACCESS,
+                        null,
+                        "jbloggs",
+                        null,
+                        null,
+                        0,
+                        "success",
+                        0,
+                        false,
+                        null,
+                        other)));
+
+        Signal back = SignalCodec.decode(SignalCodec.encode(bundle));
+        assertEquals(bundle, back);
+        assertEquals(3, back.unbundled().size());
+        assertEquals("C05.burst", back.unbundled().get(0).rule());
+        assertTrue(back.unbundled().get(0).companions().isEmpty());
+        assertEquals(campaign, back.unbundled().get(1));
+        assertEquals(
+                other,
+                SignalCodec.decode(SignalCodec.encode(withOwnEvidence))
+                        .companions()
+                        .get(0)
+                        .evidence());
+        assertEquals(
+                java.util.List.of(apart),
+                SignalCodec.decode(SignalCodec.encode(apart)).unbundled());
+    }
+
+    @Test
     void aRuleEntryKeepsWhetherItWasReported() {
         Entry e = EntriesCodec.decode(EntriesCodec.encode(new Entry(signal("adult", null), true)));
         assertTrue(e.emitted());

@@ -33,19 +33,8 @@ public enum StoreKind {
         };
     }
 
-    /**
-     * A supplier of this kind's key-value stores, named {@code name}, for stores read by key and by group
-     * ({@link GroupedMemoryStore} on the heap).
-     */
+    /** A supplier of this kind's key-value stores, named {@code name}. */
     public KeyValueBytesStoreSupplier supplier(String name) {
-        return this == MEMORY ? GroupedMemoryStore.supplier(name) : Stores.persistentKeyValueStore(name);
-    }
-
-    /**
-     * A supplier for a store read by any key prefix (on the heap, Kafka Streams' sorted in-memory store): a prefix
-     * that is not a group would be a full scan of a {@link GroupedMemoryStore}.
-     */
-    public KeyValueBytesStoreSupplier sortedSupplier(String name) {
         return this == MEMORY ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
     }
 }

@@ -2,7 +2,6 @@ package org.trustwatch.streams.state;
 
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -19,19 +18,10 @@ public final class WriteBehindStoreBuilder implements StoreBuilder<KeyValueStore
         this.inner = inner;
     }
 
-    /** A store read by key and by group ({@link StoreKind#supplier}). */
     public static WriteBehindStoreBuilder of(String name, StoreKind kind) {
-        return over(kind.supplier(name));
-    }
-
-    /** A store read by any key prefix ({@link StoreKind#sortedSupplier}). */
-    public static WriteBehindStoreBuilder sorted(String name, StoreKind kind) {
-        return over(kind.sortedSupplier(name));
-    }
-
-    private static WriteBehindStoreBuilder over(KeyValueBytesStoreSupplier supplier) {
-        return new WriteBehindStoreBuilder(Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
-                .withCachingDisabled());
+        return new WriteBehindStoreBuilder(
+                Stores.keyValueStoreBuilder(kind.supplier(name), Serdes.String(), Serdes.ByteArray())
+                        .withCachingDisabled());
     }
 
     /** Already a cache: Kafka Streams' record cache would only add its tree of keys below this one. */

@@ -133,11 +133,14 @@ public final class DetectionTopology {
         // Write-behind: the puts to one key between two commits reach the store and the changelog once, at the commit
         // (a host's context rewritten by each of its events, a held request put and deleted a moment later).
         for (String store : List.of(
-                EndpointStage.STORE, IpStage.STORE, IpStage.LOST_STORE, IpStage.PENDING_STORE, RuleStage.STORE)) {
+                EndpointStage.STORE,
+                IpStage.STORE,
+                IpStage.LOST_STORE,
+                IpStage.PENDING_STORE,
+                RuleStage.STORE,
+                RuleStage.KNOWN_DOMAINS)) {
             builder.addStateStore(WriteBehindStoreBuilder.of(store, stores));
         }
-        // C03's look-alike rule reads a school's known domains by the school's prefix, not by a group.
-        builder.addStateStore(WriteBehindStoreBuilder.sorted(RuleStage.KNOWN_DOMAINS, stores));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 stores.supplier(IncidentStage.STORE), keys, PlainAvroSerde.of(Incident.class)));
 

@@ -44,7 +44,9 @@ import org.trustwatch.streams.state.WriteBehindStoreBuilder;
  *   <li>web requests (by client address) are filtered, resolved to account and device at their own time with
  *       {@value IpStage#STORE}, and become signals; mail and self-reports become signals without state;
  *   <li>exempted signals are recorded on {@code events.exempted}; the rest are re-keyed by what their rule groups by
- *       ({@code signals} repartition, each marked with the partition it came from) and run through the rules ({@value RuleStage#STORE},
+ *       ({@code signals} repartition, one record for the signals of one event with the same key, see
+ *       {@link org.trustwatch.streams.signal.SignalBundles}; each marked with the partition it came from) and run
+ *       through the rules ({@value RuleStage#STORE},
  *       {@value RuleStage#KNOWN_DOMAINS}); signals later than the grace ({@link LaneClock}) are recorded on
  *       {@code events.late};
  *   <li>detections are re-keyed by incident id ({@code detections} repartition), merged into incidents

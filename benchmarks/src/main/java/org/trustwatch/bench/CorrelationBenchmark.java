@@ -40,6 +40,7 @@ import org.trustwatch.stack.LocalStack;
 import org.trustwatch.stack.StackSettings;
 import org.trustwatch.streams.app.CorrelationApp;
 import org.trustwatch.streams.settings.Settings;
+import org.trustwatch.streams.state.StoreKind;
 import org.trustwatch.streams.topology.Topics;
 
 /**
@@ -124,7 +125,7 @@ public final class CorrelationBenchmark {
                 "app: %d stream thread(s), %s partition(s) per input topic, state stores in %s%n",
                 app.metadataForLocalThreads().size(),
                 overrides.get("topic.partitions"),
-                overrides.getOrDefault("state.stores", "memory"));
+                StoreKind.of(overrides).name().toLowerCase(java.util.Locale.ROOT));
         System.out.println("where the stream threads' time went during the drain (per thread): " + timeShares(app));
         System.out.println("records the app wrote, by topic: " + writtenByTopic(app));
         double cpu = streamThreadsCpuSeconds() - drain.cpuBefore();

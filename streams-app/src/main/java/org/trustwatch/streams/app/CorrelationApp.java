@@ -65,7 +65,7 @@ public final class CorrelationApp {
             return;
         }
         try {
-            StoreKind.parse(config.getOrDefault("state.stores", "memory"));
+            StoreKind.of(config);
         } catch (IllegalArgumentException e) {
             System.err.println("trustwatch correlate: " + e.getMessage() + " (in the config)");
             System.exit(2);
@@ -94,7 +94,7 @@ public final class CorrelationApp {
                 partitions,
                 key,
                 RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes),
-                StoreKind.parse(config.getOrDefault("state.stores", "memory")));
+                StoreKind.of(config));
         Properties props = StreamsSettings.of(config, topics, partitions.proxy());
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));

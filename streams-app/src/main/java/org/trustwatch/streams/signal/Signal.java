@@ -85,26 +85,15 @@ public record Signal(
     public static final String VALUES_SEPARATOR = "\n";
 
     public Signal exempted(String id) {
-        return new Signal(
-                rule,
-                key,
-                time,
-                category,
-                schoolId,
-                subject,
-                subjectRole,
-                value,
-                amount,
-                phase,
-                severity,
-                breach,
-                id,
-                evidence,
-                companions);
+        return copy(id, companions);
     }
 
     /** This signal carrying others of the same event to the same partition. */
     public Signal withCompanions(List<Signal> others) {
+        return copy(exemptionId, others);
+    }
+
+    private Signal copy(String exemption, List<Signal> others) {
         return new Signal(
                 rule,
                 key,
@@ -118,7 +107,7 @@ public record Signal(
                 phase,
                 severity,
                 breach,
-                exemptionId,
+                exemption,
                 evidence,
                 others);
     }

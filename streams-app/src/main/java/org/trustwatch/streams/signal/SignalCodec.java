@@ -88,7 +88,7 @@ public final class SignalCodec {
 
     public static Signal read(BinaryReader in) {
         Evidence evidence = readEvidence(in);
-        Signal first = readFields(in, evidence, List.of());
+        Signal first = readFields(in, evidence);
         int n = in.readSize();
         if (n == 0) {
             return first;
@@ -96,12 +96,12 @@ public final class SignalCodec {
         List<Signal> companions = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             boolean shared = in.readBoolean();
-            companions.add(readFields(in, shared ? evidence : readEvidence(in), List.of()));
+            companions.add(readFields(in, shared ? evidence : readEvidence(in)));
         }
         return first.withCompanions(companions);
     }
 
-    private static Signal readFields(BinaryReader in, Evidence evidence, List<Signal> companions) {
+    private static Signal readFields(BinaryReader in, Evidence evidence) {
         String rule = WORDS.share(in.readString());
         String key = in.readString();
         long time = in.readLong();
@@ -132,8 +132,7 @@ public final class SignalCodec {
                 severity,
                 breach,
                 exemption,
-                evidence,
-                companions);
+                evidence);
     }
 
     public static void writeEvidence(BinaryWriter out, Evidence e) {

@@ -1,6 +1,7 @@
 package org.trustwatch.streams.state;
 
 import java.util.Locale;
+import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
@@ -20,6 +21,11 @@ import org.apache.kafka.streams.state.Stores;
 public enum StoreKind {
     MEMORY,
     ROCKSDB;
+
+    /** The kind the app's config names ({@code state.stores}), {@link #MEMORY} when it names none. */
+    public static StoreKind of(Map<String, String> config) {
+        return parse(config.getOrDefault("state.stores", "memory"));
+    }
 
     /** The app setting's value, {@code memory} or {@code rocksdb}; anything else is refused with what is accepted. */
     public static StoreKind parse(String value) {

@@ -63,24 +63,14 @@ public final class DetectionTopology {
      */
     public static Topology build(
             Topics topics, Settings settings, ExternalSerdes serdes, InputPartitions partitions, byte[] pseudonymKey) {
-        return build(topics, settings, serdes, partitions, pseudonymKey, RequestLookback.NONE);
+        return build(topics, settings, serdes, partitions, pseudonymKey, RequestLookback.NONE, StoreKind.MEMORY);
     }
 
     /**
      * @param lookback how the address stage reads back requests it passed before a loss report or a lost device's
      *     logon that precedes them in time ({@link RequestLookback#NONE} offline, where input comes in time order)
+     * @param stores where the state stores keep their data ({@link StoreKind}, app setting {@code state.stores})
      */
-    public static Topology build(
-            Topics topics,
-            Settings settings,
-            ExternalSerdes serdes,
-            InputPartitions partitions,
-            byte[] pseudonymKey,
-            RequestLookback lookback) {
-        return build(topics, settings, serdes, partitions, pseudonymKey, lookback, StoreKind.MEMORY);
-    }
-
-    /** @param stores where the state stores keep their data ({@link StoreKind}, app setting {@code state.stores}) */
     public static Topology build(
             Topics topics,
             Settings settings,

@@ -34,6 +34,7 @@ import org.trustwatch.schema.MailEvent;
 import org.trustwatch.schema.ProxyEvent;
 import org.trustwatch.schema.School;
 import org.trustwatch.streams.settings.Settings;
+import org.trustwatch.streams.state.StoreKind;
 
 /**
  * The correlation topology under Kafka Streams' test driver, with the demo trust of {@code samples/reference}
@@ -98,7 +99,8 @@ public final class Harness implements AutoCloseable {
                         serdes,
                         InputPartitions.single(),
                         PSEUDONYM_KEY,
-                        lookBack ? fromTheTopic : RequestLookback.NONE),
+                        lookBack ? fromTheTopic : RequestLookback.NONE,
+                        StoreKind.MEMORY),
                 props);
         ReferenceData reference = demoTrust();
         reference.schools().forEach(this::reference);

@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustwatch.elastic.client.ElasticClients;
@@ -101,7 +103,11 @@ class PipelineIT {
         assertEquals(1, proxyLetters.firstReasons().size());
         String reason = proxyLetters.firstReasons().get(0);
         assertTrue(reason.matches(".*/squid/access\\.log:230: .+"), reason);
-        assertEquals(0, first.late(), "the replay keeps every source within the grace");
+        assertEquals(
+                0,
+                first.late(),
+                () -> "the replay keeps every source within the grace; late: "
+                        + lateReasons(stack.kafkaBootstrap(), topics, first.late()));
 
         // the incidents the offline run finds in the same logs, by id, category, school and subject
         List<Incident> offline = offlineIncidents(workload);
@@ -172,6 +178,18 @@ class PipelineIT {
      * Events per topic as the agents produce them: each log parsed once, in order, with nothing flushed at its end (a
      * live agent never knows a log has ended, so a message still open there stays unsent).
      */
+    /** What each late record's rule stage said it was late against, so that a failure names the lanes. */
+    private static List<String> lateReasons(String bootstrap, PipelineTopics topics, long late) {
+        return TopicReader.readAll(bootstrap, topics.app().late(), (int) late, Duration.ofSeconds(1)).stream()
+                .map(r -> header(r, "trustwatch.rule") + ": " + header(r, "trustwatch.late"))
+                .toList();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? "-" : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
     private static Map<String, Long> agentsOutput(Workload workload, PipelineTopics topics) throws IOException {
         Map<String, Long> events = new TreeMap<>();
         topics.eventTopics().forEach(t -> events.put(t, 0L));

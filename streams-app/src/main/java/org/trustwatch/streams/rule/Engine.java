@@ -17,6 +17,16 @@ public interface Engine {
     /** How long a kept signal can still matter, before the grace for late events is added. */
     Duration retention(RuleContext context, Signal signal);
 
+    /**
+     * How much later than the grace a signal of this rule may come and still meet everything it needs. Most rules
+     * compare a signal with those of the last minutes or hours, which are forgotten after their retention: a signal
+     * later than the grace may find them gone, so it is recorded as late instead. A rule whose signals need only
+     * state it keeps for months can judge a much later one as it would have on time.
+     */
+    default Duration lateAllowance() {
+        return Duration.ZERO;
+    }
+
     /** Whether the engine keeps state at all; stateless engines fire on the one signal. */
     default boolean stateful() {
         return true;

@@ -94,10 +94,12 @@ public final class RuleEvaluator {
         List<Entry> removed = new ArrayList<>(0);
         // Only entries older than the grace can have expired, and the entries are sorted by time: the walk stops at
         // the first younger one instead of asking every entry of the key for its retention on every signal.
+        // The signal itself is judged before it may be forgotten: only a rule with a late allowance
+        // (Engine#lateAllowance) gets a signal this old, and it must meet the state kept for it once.
         long horizon = streamTime - grace;
         for (int i = 0; i < entries.size() && entries.get(i).time() < horizon; ) {
             Entry e = entries.get(i);
-            if (e.time() < horizon - engine.retention(context, e.signal()).toMillis()) {
+            if (e != added && expired(e, horizon, engine, context)) {
                 removed.add(entries.remove(i));
             } else {
                 i++;
@@ -123,7 +125,15 @@ public final class RuleEvaluator {
                 }
             }
         }
+        if (changed.contains(added) && expired(added, horizon, engine, context)) {
+            entries.remove(added); // never written: nothing to delete
+            changed.remove(added);
+        }
         return new Result(entries, detections(firings, context), changed, removed);
+    }
+
+    private static boolean expired(Entry e, long horizon, Engine engine, RuleContext context) {
+        return e.time() < horizon - engine.retention(context, e.signal()).toMillis();
     }
 
     /** Whether another entry of the same event (another recipient of one message) was already reported. */

@@ -92,11 +92,22 @@ final class LaneClock {
      * @return whether the signal is late
      */
     boolean observe(String source, int partition, long time) {
+        return observe(source, partition, time, 0);
+    }
+
+    /**
+     * Takes a signal's time on its lane, for a rule that can judge signals later than the grace.
+     *
+     * @param allowance how much later than the grace the signal's rule still judges it correctly
+     * @return whether the signal is late
+     */
+    boolean observe(String source, int partition, long time, long allowance) {
         Source src = source(source, partition);
         Lane l = src.lanes[partition];
         l.lastObserved = ++observed;
-        boolean late = (l.newest != Long.MIN_VALUE && time < l.newest - grace)
-                || (pruneTime != Long.MIN_VALUE && time < pruneTime - grace);
+        long limit = grace + allowance;
+        boolean late = (l.newest != Long.MIN_VALUE && time < l.newest - limit)
+                || (pruneTime != Long.MIN_VALUE && time < pruneTime - limit);
         if (time <= l.newest) {
             return late;
         }
@@ -106,6 +117,37 @@ final class LaneClock {
         src.reached = reached(src.lanes);
         pruneTime = Math.max(pruneTime, reached(all));
         return late;
+    }
+
+    /**
+     * Why a signal {@link #observe} judged late was late, for the record it leaves on the late topic: which time it was
+     * behind and by how much. Asked right after {@link #observe}, which moves a lane only forward.
+     */
+    String whyLate(String source, int partition, long time, long allowance) {
+        Source src = sources.get(source);
+        Lane l = src == null || src.lanes.length <= partition ? null : src.lanes[partition];
+        long laneNewest = l == null ? Long.MIN_VALUE : l.newest;
+        long limit = grace + allowance;
+        if (laneNewest != Long.MIN_VALUE && time < laneNewest - limit) {
+            return String.format(
+                    "%s from partition %d at %s is %d s behind its lane's newest signal (%s); its rule allows %d s",
+                    source,
+                    partition,
+                    java.time.Instant.ofEpochMilli(time),
+                    (laneNewest - time) / 1000,
+                    java.time.Instant.ofEpochMilli(laneNewest),
+                    limit / 1000);
+        }
+        return String.format(
+                "%s from partition %d at %s is %d s behind the time rule state was pruned to (%s, the slowest of %d"
+                        + " lanes); its rule allows %d s",
+                source,
+                partition,
+                java.time.Instant.ofEpochMilli(time),
+                (pruneTime - time) / 1000,
+                java.time.Instant.ofEpochMilli(pruneTime),
+                all.length,
+                limit / 1000);
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.trustwatch.streams.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -101,9 +104,16 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         }
         // The signals packed in one record are one event's, of one source and time: late or not together.
         List<Signal> signals = s.unbundled();
-        if (clock.observe(s.evidence().getSource(), LaneStamp.partitionOf(record.headers()), s.time())) {
+        int lane = LaneStamp.partitionOf(record.headers());
+        long allowance = lateAllowance(signals);
+        if (clock.observe(s.evidence().getSource(), lane, s.time(), allowance)) {
+            Headers why = new RecordHeaders()
+                    .add(
+                            Recorded.WHY_LATE,
+                            clock.whyLate(s.evidence().getSource(), lane, s.time(), allowance)
+                                    .getBytes(StandardCharsets.UTF_8));
             for (Signal one : signals) {
-                context.forward(new Record<>(one.eventHash(), (Object) one, record.timestamp(), record.headers()));
+                context.forward(new Record<>(one.eventHash(), (Object) one, record.timestamp(), why));
             }
             return;
         }
@@ -115,6 +125,17 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
                 context.forward(new Record<>(tracker.incidentId(d), (Object) d, record.timestamp(), record.headers()));
             }
         }
+    }
+
+    /** How much later than the grace all of a record's signals can still be judged (the least of their rules'). */
+    private long lateAllowance(List<Signal> signals) {
+        long allowance = Long.MAX_VALUE;
+        for (Signal one : signals) {
+            Engine engine = book.engine(one.rule());
+            allowance = Math.min(
+                    allowance, engine == null ? 0 : engine.lateAllowance().toMillis());
+        }
+        return allowance == Long.MAX_VALUE ? 0 : allowance;
     }
 
     private List<Detection> evaluate(Signal s, long streamTime) {

@@ -156,6 +156,27 @@ class LostDeviceTopologyTest {
     }
 
     @Test
+    void aRequestReadBackLongerThanTheGraceAfterItPassedIsStillUseOfTheDevice() {
+        // The report comes after the logs ran 90 min past the request: the request read back is that far behind its
+        // lane, later than the grace, yet all it needs is the report, which the rule keeps for months.
+        try (Harness h = new Harness()) {
+            h.send(
+                    logon("08:30", "woh-lt-0003", "10.20.3.3", "staylor", 2, "0x2001"),
+                    web("10:15", "10.20.3.3", null, "news.example", "news", WebAction.allowed),
+                    // a request a rule needs, which moves the proxy signals' time on
+                    web("11:45", "10.20.9.9", "22evanss0", "pornhub.com", "adult", WebAction.blocked),
+                    // and the endpoint logs, the report's own, are as far on: the report is late on its lane too
+                    logon("11:40", "woh-lt-0001", "10.20.3.1", "jsmith", 2, "0x3001"),
+                    mdm("09:00", "WOH-LT-0003", "reported_stolen"));
+            Incident i = h.only(C01);
+            assertTrue(i.getEscalated());
+            assertEquals(2, i.getEventCount(), "the report and the request read back");
+            assertEquals(at("10:15"), i.getLastSeen());
+            assertEquals(0, h.late().size());
+        }
+    }
+
+    @Test
     void aLostLaptopsLateLogonFindsTheRequestsItAnswers() {
         try (Harness h = new Harness()) {
             // processing order: the request, the report, then the logon that says whose address it was

@@ -116,6 +116,12 @@ class TimeAndIdentityTopologyTest {
                                     .lastHeader("trustwatch.reason")
                                     .value(),
                             StandardCharsets.UTF_8));
+            // what it was late against, for whoever reads the late topic: its lane was at 12:00, 3 h 56 min ahead
+            String why = new String(
+                    h.late().get(0).headers().lastHeader("trustwatch.late").value(), StandardCharsets.UTF_8);
+            assertTrue(why.startsWith("proxy from partition 0 at "), why);
+            assertTrue(why.contains(" is 10560 s behind its lane's newest signal ("), why);
+            assertTrue(why.endsWith("; its rule allows 3600 s"), why);
         }
     }
 

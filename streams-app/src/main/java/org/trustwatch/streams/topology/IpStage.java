@@ -74,6 +74,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private final java.util.TreeMap<Long, Long> firstOffsetByMinute = new java.util.TreeMap<>();
 
     private long lastMinute = Long.MIN_VALUE;
+    /** The offset after the last request this task passed: how far a look back may read. */
+    private long passedUntil = Long.MIN_VALUE;
 
     IpStage(SharedReference reference, Stage1 stage, java.time.Duration grace, RequestLookback lookback) {
         this.reference = reference;
@@ -97,6 +99,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         requestTime = Long.MIN_VALUE;
         firstOffsetByMinute.clear();
         lastMinute = Long.MIN_VALUE;
+        passedUntil = Long.MIN_VALUE;
         this.lostStore = context.getStateStore(LOST_STORE);
         try (var all = lostStore.all()) {
             all.forEachRemaining(kv -> lost.put(kv.key, LostDevices.decode(kv.value)));
@@ -238,8 +241,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     /**
      * Reads back the requests this task passed from {@code from} on (of one address, or all) and counts those from a
      * lost device as its use, as they would have been had the loss or the logon come first. Rare: only on a loss
-     * report, and on a logon of a device reported lost. A request counted twice (it was also held, or is read
-     * ahead of the stage) is one event to the rules.
+     * report, and on a logon of a device reported lost. Never past the last request the task passed (see
+     * {@link RequestLookback#replay}). A request counted twice (it was also held) is one event to the rules.
      */
     private void lookBack(long from, String onlyAddress) {
         // requests are only roughly in time order on the topic: the lowest first offset of any minute from then on
@@ -250,7 +253,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             return; // no request of that time passed yet: they will meet the loss or the logon as they come
         }
         List<Signal> out = new ArrayList<>();
-        lookback.replay(context.taskId().partition(), start.getAsLong(), (key, r) -> {
+        lookback.replay(context.taskId().partition(), start.getAsLong(), passedUntil, (key, r) -> {
             if (r.timestamp() < from || (onlyAddress != null && !onlyAddress.equals(key))) {
                 return;
             }
@@ -272,14 +275,20 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         });
     }
 
-    /** Keeps the first offset of each minute of request time, two graces back. */
+    /** Keeps the first offset of each minute of request time, two graces back, and how far the task has passed. */
     private void noteOffset(long requestTimestamp) {
+        var metadata = context.recordMetadata();
+        if (metadata.isEmpty()) {
+            return;
+        }
+        long offset = metadata.get().offset();
+        passedUntil = Math.max(passedUntil, offset + 1);
         long minute = Math.floorDiv(requestTimestamp, 60_000L);
         if (minute == lastMinute) {
             return;
         }
         lastMinute = minute;
-        context.recordMetadata().ifPresent(m -> firstOffsetByMinute.merge(minute, m.offset(), Math::min));
+        firstOffsetByMinute.merge(minute, offset, Math::min);
         long keep = Math.floorDiv(requestTime - 2 * grace.toMillis(), 60_000L);
         firstOffsetByMinute.headMap(keep).clear();
     }

@@ -18,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a stretch of the proxy topic with a consumer of its own (no group, nothing committed), up to the last
- * committed request at the time of the call. Requests the stage has not reached yet are read too: the rules drop a
- * second signal of the same event, so reading a little too far changes nothing.
+ * Reads a stretch of the proxy topic with a consumer of its own (no group, nothing committed, read_committed), up to
+ * the offset the stage has reached (never past the last stable offset). A request read back and also held by the stage
+ * is one event to the rules, which drop a second signal of the same event.
  */
 final class KafkaRequestLookback implements RequestLookback {
 
@@ -57,13 +57,14 @@ final class KafkaRequestLookback implements RequestLookback {
     }
 
     @Override
-    public void replay(int partition, long fromOffset, BiConsumer<String, ProxyRequest> each) {
+    public void replay(int partition, long fromOffset, long untilOffset, BiConsumer<String, ProxyRequest> each) {
         TopicPartition tp = new TopicPartition(topic, partition);
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp); // read_committed: the last stable offset
+            // read_committed: the last stable offset, which the stage's position cannot be past
+            long end = Math.min(untilOffset, consumer.endOffsets(List.of(tp)).get(tp));
             consumer.seek(
                     tp,
                     Math.max(fromOffset, consumer.beginningOffsets(List.of(tp)).get(tp)));

@@ -59,6 +59,8 @@ public final class Harness implements AutoCloseable {
     private final List<TestRecord<String, Evidence>> lateSeen = new ArrayList<>();
     /** The proxy topic's records by offset (one partition), for the address stage's look back. */
     private final List<Map.Entry<String, byte[]>> proxyTopic = new ArrayList<>();
+    /** How many of the proxy topic's records the app was given. */
+    private int proxyPiped;
 
     public Harness() {
         this(Settings.defaults());
@@ -83,9 +85,9 @@ public final class Harness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "test:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(org.trustwatch.streams.app.StreamsSettings.handlers(topics));
-        RequestLookback fromTheTopic = (partition, fromOffset, each) -> {
+        RequestLookback fromTheTopic = (partition, fromOffset, untilOffset, each) -> {
             var requests = ProxyRequest.serde(serdes).deserializer();
-            for (int offset = (int) fromOffset; offset < proxyTopic.size(); offset++) {
+            for (int offset = (int) fromOffset; offset < Math.min(untilOffset, proxyTopic.size()); offset++) {
                 each.accept(
                         proxyTopic.get(offset).getKey(),
                         requests.deserialize(
@@ -158,6 +160,19 @@ public final class Harness implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Puts requests on the proxy topic without the app reading them yet, as a broker holds requests the app has not
+     * reached: a read back can see them. {@link #send} them afterwards, in the same order.
+     */
+    public Harness onTheTopicAhead(ProxyEvent... requests) {
+        for (ProxyEvent e : requests) {
+            proxyTopic.add(new java.util.AbstractMap.SimpleEntry<>(
+                    EventKeys.keyOf(e),
+                    serdes.value(ProxyEvent.class).serializer().serialize(topics.proxy(), e)));
+        }
+        return this;
+    }
+
     /** Pipes events in the order given (their record time is their event time). */
     public Harness send(SpecificRecordBase... events) {
         for (SpecificRecordBase e : events) {
@@ -190,7 +205,12 @@ public final class Harness implements AutoCloseable {
     /** Raw bytes on an input topic (e.g. a record that is not Avro). */
     public void sendBytes(String topic, String key, byte[] value, Instant at) {
         if (topic.equals(topics.proxy())) {
-            proxyTopic.add(new java.util.AbstractMap.SimpleEntry<>(key, value));
+            if (proxyPiped == proxyTopic.size()) {
+                proxyTopic.add(new java.util.AbstractMap.SimpleEntry<>(key, value));
+            } else if (!key.equals(proxyTopic.get(proxyPiped).getKey())) {
+                throw new IllegalStateException("requests put on the topic ahead must be sent in the same order");
+            }
+            proxyPiped++;
         }
         driver.createInputTopic(
                         topic, new StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())

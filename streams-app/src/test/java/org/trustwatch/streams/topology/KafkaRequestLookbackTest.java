@@ -21,7 +21,7 @@ class KafkaRequestLookbackTest {
 
         // returns, rather than throwing the consumer's timeout into the stream thread (where it would fail the loss
         // report's processing); the loss itself was recorded before the read back
-        lookback.replay(0, 0, (key, request) -> seen.add(key));
+        lookback.replay(0, 0, Long.MAX_VALUE, (key, request) -> seen.add(key));
 
         assertEquals(List.of(), seen);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustwatch.streams.topology.Events.at;
 import static org.trustwatch.streams.topology.Events.exemption;
+import static org.trustwatch.streams.topology.Events.logoff;
 import static org.trustwatch.streams.topology.Events.logon;
 import static org.trustwatch.streams.topology.Events.mdm;
 import static org.trustwatch.streams.topology.Events.web;
@@ -173,6 +174,33 @@ class LostDeviceTopologyTest {
             assertEquals(2, i.getEventCount(), "the report and the request read back");
             assertEquals(at("10:15"), i.getLastSeen());
             assertEquals(0, h.late().size());
+        }
+    }
+
+    @Test
+    void aReadBackStopsWhereTheStageIsSoThatTheRequestsItHoldsAreNotLate() {
+        // As in PipelineIT: a stolen laptop's 13:20 request waits for its session; the logon (13:18) comes through the
+        // repartition when the broker already holds the laptop's requests up to 14:36. Read back that far, the 14:36
+        // request reached the rules first and the 13:20 one, released by the logon, was 76 min behind its lane.
+        try (Harness h = new Harness()) {
+            h.send(
+                    logon("08:30", "woh-lt-0003", "10.20.3.3", "staylor", 2, "0x2001"),
+                    logoff("09:55", "woh-lt-0003", "10.20.3.3", "staylor", "0x2001"),
+                    mdm("10:30", "WOH-LT-0003", "reported_stolen"),
+                    web("13:20", "10.20.3.3", null, "www.amazon.co.uk", "shopping", WebAction.allowed));
+            var ahead = web("14:36", "10.20.3.3", null, "news.example", "news", WebAction.allowed);
+            h.onTheTopicAhead(ahead);
+            h.send(logon("13:18", "woh-lt-0003", "10.20.3.3", "staylor", 2, "0x2002"), ahead);
+            assertEquals(
+                    List.of(),
+                    h.late().stream()
+                            .map(r -> new String(
+                                    r.headers().lastHeader("trustwatch.late").value(),
+                                    java.nio.charset.StandardCharsets.UTF_8))
+                            .toList());
+            Incident i = h.only(C01);
+            assertTrue(i.getEscalated());
+            assertEquals(at("14:36"), i.getLastSeen());
         }
     }
 

@@ -174,10 +174,6 @@ class PipelineIT {
         return Workload.read(copy);
     }
 
-    /**
-     * Events per topic as the agents produce them: each log parsed once, in order, with nothing flushed at its end (a
-     * live agent never knows a log has ended, so a message still open there stays unsent).
-     */
     /** What each late record's rule stage said it was late against, so that a failure names the lanes. */
     private static List<String> lateReasons(String bootstrap, PipelineTopics topics, long late) {
         return TopicReader.readAll(bootstrap, topics.app().late(), (int) late, Duration.ofSeconds(1)).stream()
@@ -190,6 +186,10 @@ class PipelineIT {
         return h == null ? "-" : new String(h.value(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Events per topic as the agents produce them: each log parsed once, in order, with nothing flushed at its end (a
+     * live agent never knows a log has ended, so a message still open there stays unsent).
+     */
     private static Map<String, Long> agentsOutput(Workload workload, PipelineTopics topics) throws IOException {
         Map<String, Long> events = new TreeMap<>();
         topics.eventTopics().forEach(t -> events.put(t, 0L));

@@ -41,8 +41,8 @@ public final class LostThenActive implements Engine {
 
     /**
      * Activity needs only the reports and recoveries, kept for {@link #LOST_STATE}; and activity the address stage
-     * finds by looking back when a report comes after the requests it covers is as old as the report's lag behind the
-     * proxy logs (measured: 79 min in the demo's replay, where a second of wall time is minutes of the day).
+     * finds by looking back when a report or a logon comes after the requests it covers is as old as that lag (in the
+     * demo's replay, where a second of wall time is minutes of the day, such a signal was seen 79 min behind its lane).
      */
     @Override
     public Duration lateAllowance() {

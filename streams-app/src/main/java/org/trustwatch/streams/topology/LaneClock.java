@@ -92,22 +92,10 @@ final class LaneClock {
      * @return whether the signal is late
      */
     boolean observe(String source, int partition, long time) {
-        return observe(source, partition, time, 0);
-    }
-
-    /**
-     * Takes a signal's time on its lane, for a rule that can judge signals later than the grace.
-     *
-     * @param allowance how much later than the grace the signal's rule still judges it correctly
-     * @return whether the signal is late
-     */
-    boolean observe(String source, int partition, long time, long allowance) {
         Source src = source(source, partition);
         Lane l = src.lanes[partition];
         l.lastObserved = ++observed;
-        long limit = grace + allowance;
-        boolean late = (l.newest != Long.MIN_VALUE && time < l.newest - limit)
-                || (pruneTime != Long.MIN_VALUE && time < pruneTime - limit);
+        boolean late = behind(l, time) > grace;
         if (time <= l.newest) {
             return late;
         }
@@ -120,22 +108,29 @@ final class LaneClock {
     }
 
     /**
-     * Why a signal {@link #observe} judged late was late, for the record it leaves on the late topic: which time it was
-     * behind and by how much. Asked right after {@link #observe}, which moves a lane only forward.
+     * Whether a signal {@link #observe} judged late is later than its rule can still judge: more than the grace and the
+     * rule's allowance behind. Asked right after {@link #observe}: a late signal moves neither the prune time nor its
+     * lane past itself, so this is judged against the same times.
+     */
+    boolean lateBeyond(String source, int partition, long time, long allowance) {
+        return behind(lane(source, partition), time) > grace + allowance;
+    }
+
+    /**
+     * Why a signal was late ({@link #lateBeyond}), for the record it leaves on the late topic: which time it was behind
+     * and by how much.
      */
     String whyLate(String source, int partition, long time, long allowance) {
-        Source src = sources.get(source);
-        Lane l = src == null || src.lanes.length <= partition ? null : src.lanes[partition];
-        long laneNewest = l == null ? Long.MIN_VALUE : l.newest;
+        Lane l = lane(source, partition);
         long limit = grace + allowance;
-        if (laneNewest != Long.MIN_VALUE && time < laneNewest - limit) {
+        if (l.newest != Long.MIN_VALUE && time < l.newest - limit) {
             return String.format(
                     "%s from partition %d at %s is %d s behind its lane's newest signal (%s); its rule allows %d s",
                     source,
                     partition,
                     java.time.Instant.ofEpochMilli(time),
-                    (laneNewest - time) / 1000,
-                    java.time.Instant.ofEpochMilli(laneNewest),
+                    (l.newest - time) / 1000,
+                    java.time.Instant.ofEpochMilli(l.newest),
                     limit / 1000);
         }
         return String.format(
@@ -148,6 +143,17 @@ final class LaneClock {
                 java.time.Instant.ofEpochMilli(pruneTime),
                 all.length,
                 limit / 1000);
+    }
+
+    /** How far a time is behind the later of its lane's newest signal and the prune time; 0 while neither is known. */
+    private long behind(Lane l, long time) {
+        long ahead = Math.max(l.newest, pruneTime);
+        return ahead == Long.MIN_VALUE ? 0 : ahead - time;
+    }
+
+    /** A lane {@link #observe} has seen. */
+    private Lane lane(String source, int partition) {
+        return sources.get(source).lanes[partition];
     }
 
     /**

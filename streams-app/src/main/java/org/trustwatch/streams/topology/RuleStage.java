@@ -105,17 +105,20 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         // The signals packed in one record are one event's, of one source and time: late or not together.
         List<Signal> signals = s.unbundled();
         int lane = LaneStamp.partitionOf(record.headers());
-        long allowance = lateAllowance(signals);
-        if (clock.observe(s.evidence().getSource(), lane, s.time(), allowance)) {
-            Headers why = new RecordHeaders()
-                    .add(
-                            Recorded.WHY_LATE,
-                            clock.whyLate(s.evidence().getSource(), lane, s.time(), allowance)
-                                    .getBytes(StandardCharsets.UTF_8));
-            for (Signal one : signals) {
-                context.forward(new Record<>(one.eventHash(), (Object) one, record.timestamp(), why));
+        String source = s.evidence().getSource();
+        if (clock.observe(source, lane, s.time())) {
+            // only for a late record: which rules can still judge it (the lost-device rule keeps reports for months)
+            long allowance = lateAllowance(signals);
+            if (clock.lateBeyond(source, lane, s.time(), allowance)) {
+                Headers why = new RecordHeaders()
+                        .add(
+                                Recorded.WHY_LATE,
+                                clock.whyLate(source, lane, s.time(), allowance).getBytes(StandardCharsets.UTF_8));
+                for (Signal one : signals) {
+                    context.forward(new Record<>(one.eventHash(), (Object) one, record.timestamp(), why));
+                }
+                return;
             }
-            return;
         }
         long streamTime = clock.pruneTime();
         for (Signal one : signals) {

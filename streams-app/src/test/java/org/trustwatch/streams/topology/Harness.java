@@ -166,9 +166,7 @@ public final class Harness implements AutoCloseable {
      */
     public Harness onTheTopicAhead(ProxyEvent... requests) {
         for (ProxyEvent e : requests) {
-            proxyTopic.add(new java.util.AbstractMap.SimpleEntry<>(
-                    EventKeys.keyOf(e),
-                    serdes.value(ProxyEvent.class).serializer().serialize(topics.proxy(), e)));
+            proxyTopic.add(new java.util.AbstractMap.SimpleEntry<>(EventKeys.keyOf(e), bytes(topics.proxy(), e)));
         }
         return this;
     }
@@ -229,11 +227,14 @@ public final class Harness implements AutoCloseable {
                 .toList();
     }
 
-    @SuppressWarnings("unchecked")
     private void pipe(String topic, String key, SpecificRecordBase value, Instant at) {
+        sendBytes(topic, key, bytes(topic, value), at);
+    }
+
+    @SuppressWarnings("unchecked")
+    private byte[] bytes(String topic, SpecificRecordBase value) {
         Serde<SpecificRecordBase> serde = serdes.value((Class<SpecificRecordBase>) value.getClass());
-        byte[] bytes = serde.serializer().serialize(topic, value);
-        sendBytes(topic, key, bytes, at);
+        return serde.serializer().serialize(topic, value);
     }
 
     /** The latest version of every incident so far, in order of first appearance. */

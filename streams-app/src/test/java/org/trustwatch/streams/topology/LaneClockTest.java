@@ -58,9 +58,10 @@ class LaneClockTest {
     void aRuleThatKeepsWhatItNeedsLongerJudgesSignalsLaterThanTheGrace() {
         clock.observe(ADDRESS, 0, at("14:40"));
         long readBack = at("13:20"); // 80 min behind its lane
-        assertTrue(clock.observe(ADDRESS, 0, readBack), "a rule that needs the last hour's signals: late");
+        assertTrue(clock.observe(ADDRESS, 0, readBack), "later than the grace");
+        assertTrue(clock.lateBeyond(ADDRESS, 0, readBack, 0), "a rule that needs the last hour's signals: late");
         assertFalse(
-                clock.observe(ADDRESS, 0, readBack, Duration.ofDays(180).toMillis()),
+                clock.lateBeyond(ADDRESS, 0, readBack, Duration.ofDays(180).toMillis()),
                 "a rule whose state is kept for months: judged");
         assertEquals(
                 "proxy from partition 0 at 2026-11-23T13:20:00Z is 4800 s behind its lane's newest signal"

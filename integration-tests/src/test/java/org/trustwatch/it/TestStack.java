@@ -23,16 +23,29 @@ public final class TestStack {
     };
 
     private static LocalStack stack;
+    private static RuntimeException failedToStart;
 
     private TestStack() {}
 
-    /** The running stack, started now if this is the first test that needs it. */
+    /**
+     * The running stack, started now if this is the first test that needs it. If it could not start,
+     * every later test fails at once with that cause, rather than each waiting out its own timeouts
+     * against servers that are not there (a CI run once spent 26 minutes so).
+     */
     public static synchronized LocalStack get() {
+        if (failedToStart != null) {
+            throw new IllegalStateException("The test stack failed to start earlier in this run", failedToStart);
+        }
         if (stack == null) {
             LocalStack starting = new LocalStack(settings(), System.out);
+            try {
+                starting.up(true);
+            } catch (RuntimeException e) {
+                failedToStart = e;
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(TestStack::stop, "stop-test-stack"));
             stack = starting;
-            starting.up(true);
         }
         return stack;
     }

@@ -79,11 +79,20 @@ public final class KafkaBroker extends Server {
         }
     }
 
-    /** A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. */
+    /**
+     * A Kafka cluster id: 16 random bytes, URL-safe base64 without padding. One id in 64 would start
+     * with '-', which the storage tool's argument parser reads as an option ("argument --cluster-id/-t:
+     * expected one argument"), so such ids are drawn again, as Kafka's own Uuid.randomUuid() does.
+     */
     static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private String serverProperties(Path data) {

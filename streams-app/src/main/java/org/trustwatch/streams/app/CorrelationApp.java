@@ -94,7 +94,8 @@ public final class CorrelationApp {
                 partitions,
                 key,
                 RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes),
-                StoreKind.of(config));
+                StoreKind.of(config),
+                DetectionTopology.logonsQuiet(config));
         Properties props = StreamsSettings.of(config, topics, partitions.proxy());
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));

@@ -92,16 +92,27 @@ final class LaneClock {
      * @return whether the signal is late
      */
     boolean observe(String source, int partition, long time) {
+        return observe(source, partition, time, time);
+    }
+
+    /**
+     * Takes a signal's time on its lane, and moves the lane only to {@code laneTime}: the stage that made the signal
+     * may still send older ones ({@link LaneStamp#TIME_HEADER}).
+     *
+     * @param laneTime how far the lane has come, at most {@code time}
+     * @return whether the signal is late
+     */
+    boolean observe(String source, int partition, long time, long laneTime) {
         Source src = source(source, partition);
         Lane l = src.lanes[partition];
         l.lastObserved = ++observed;
         boolean late = behind(l, time) > grace;
-        if (time <= l.newest) {
+        if (laneTime <= l.newest) {
             return late;
         }
         // A lane's first signals may be behind the prune time (late): the lane still counts from them, and the prune
         // time never goes back.
-        l.newest = time;
+        l.newest = laneTime;
         src.reached = reached(src.lanes);
         pruneTime = Math.max(pruneTime, reached(all));
         return late;

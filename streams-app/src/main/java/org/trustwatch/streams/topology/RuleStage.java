@@ -106,7 +106,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         List<Signal> signals = s.unbundled();
         int lane = LaneStamp.partitionOf(record.headers());
         String source = s.evidence().getSource();
-        if (clock.observe(source, lane, s.time())) {
+        if (clock.observe(source, lane, s.time(), LaneStamp.laneTimeOf(record.headers(), s.time()))) {
             // only for a late record: which rules can still judge it (the lost-device rule keeps reports for months)
             long allowance = lateAllowance(signals);
             if (clock.lateBeyond(source, lane, s.time(), allowance)) {

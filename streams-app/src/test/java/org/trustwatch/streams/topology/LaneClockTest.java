@@ -70,6 +70,16 @@ class LaneClockTest {
     }
 
     @Test
+    void aLaneMovesOnlyAsFarAsTheStageThatMadeItsSignalsSaysItHasCome() {
+        // the address stage still holds a 09:00 request, so its lane time stays at 09:30 while its requests reach 12:00
+        assertFalse(clock.observe(ADDRESS, 0, at("12:00"), at("09:30")));
+        assertFalse(clock.observe(ADDRESS, 0, at("09:00"), at("09:00")), "the held request is not late");
+        assertTrue(clock.observe(ADDRESS, 0, at("08:29"), at("08:29")), "one more than the grace behind 09:30 is");
+        clock.observe(ADDRESS, 0, at("12:01"), at("12:01"));
+        assertTrue(clock.observe(ADDRESS, 0, at("09:00"), at("09:00")), "once the lane has come to 12:01");
+    }
+
+    @Test
     void aSignalMoreThanTheGraceBehindItsOwnLaneIsLate() {
         twoPartitions.observe(MAIL, 0, at("10:30"));
         twoPartitions.observe(MAIL, 1, at("10:30"));

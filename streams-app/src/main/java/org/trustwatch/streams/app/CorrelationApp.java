@@ -66,6 +66,7 @@ public final class CorrelationApp {
         }
         try {
             StoreKind.of(config);
+            DetectionTopology.logonsQuiet(config);
         } catch (IllegalArgumentException e) {
             System.err.println("trustwatch correlate: " + e.getMessage() + " (in the config)");
             System.exit(2);

@@ -172,7 +172,8 @@ public final class DetectionTopology {
                 IpStage.LOST_STORE,
                 IpStage.PENDING_STORE,
                 RuleStage.STORE,
-                RuleStage.KNOWN_DOMAINS)) {
+                RuleStage.KNOWN_DOMAINS,
+                RuleStage.CLOCK_STORE)) {
             builder.addStateStore(WriteBehindStoreBuilder.of(store, stores));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -245,7 +246,8 @@ public final class DetectionTopology {
                         () -> new RuleStage(reference, settings, tracker, partitions, stores),
                         Named.as("rule-stage"),
                         RuleStage.STORE,
-                        RuleStage.KNOWN_DOMAINS);
+                        RuleStage.KNOWN_DOMAINS,
+                        RuleStage.CLOCK_STORE);
         Map<String, KStream<String, Object>> ruleOut = ruled.split(Named.as("rules-"))
                 .branch((k, v) -> v instanceof Signal, Branched.as("late"))
                 .defaultBranch(Branched.as("detections"));

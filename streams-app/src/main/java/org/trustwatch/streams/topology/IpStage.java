@@ -64,8 +64,6 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private final long logonsQuietMillis;
     /** Newest request time seen: the requests' own progress. */
     private long requestTime = Long.MIN_VALUE;
-    /** Whether requests held before a restart are waiting for this task's first record ({@link #releaseRestored}). */
-    private boolean restoredHeld;
     /** The event time of the oldest held request (a bound: it may have been resolved since); none: MAX_VALUE. */
     private long oldestHeld = Long.MAX_VALUE;
     /** Every device this task knows a loss of, with its losses and recoveries (small: read whole at start). */
@@ -110,9 +108,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         lost.clear();
         pending.clear();
         oldestHeld = Long.MAX_VALUE;
-        // Not waited for before its first logon: a task that starts holds nothing for a lane it has not heard from.
-        // Holding every request then (tried) kept web requests from the rules while mail and endpoint signals moved
-        // their prune time on, so that a request released later was late (CorrelationIT, restart with state).
+        // A lane counts from its first logon: until one has come back through the repartition after a start, held
+        // requests go on by the requests' progress, as before the lanes (not done: waiting for every partition then).
         logons = new LogonLanes(logonsQuietMillis);
         requestTime = Long.MIN_VALUE;
         firstOffsetByMinute.clear();
@@ -132,7 +129,6 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         }
         pending.values().forEach(list -> list.sort(java.util.Comparator.comparing(ProxyEvent::getTimestamp)));
         oldestHeld = pending.isEmpty() ? Long.MAX_VALUE : Long.MIN_VALUE; // recomputed at the first release
-        restoredHeld = !pending.isEmpty();
         context.schedule(
                 java.time.Duration.ofMinutes(1),
                 org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
@@ -148,9 +144,6 @@ final class IpStage implements Processor<String, Object, String, Signal> {
 
     @Override
     public void process(Record<String, Object> record) {
-        if (restoredHeld) {
-            releaseRestored(record.timestamp());
-        }
         if (record.value() instanceof Signal s && LOST_STATE.equals(s.rule())) {
             LostDevices device = lost.computeIfAbsent(s.value(), d -> new LostDevices());
             device.record(s.time(), Rules.LOST.equals(s.phase()));
@@ -319,18 +312,6 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         firstOffsetByMinute.merge(minute, offset, Math::min);
         long keep = Math.floorDiv(requestTime - 2 * grace.toMillis(), 60_000L);
         firstOffsetByMinute.headMap(keep).clear();
-    }
-
-    /**
-     * Requests held before a restart whose time the input has already passed by half the grace go on before this
-     * task's first record: the rule stage's lanes start again empty after a restart, and a held request released
-     * after the other sources' newer signals had reached it was late there (CorrelationIT, restart with state).
-     */
-    private void releaseRestored(long firstRecordTime) {
-        restoredHeld = false;
-        for (String ip : new ArrayList<>(pending.keySet())) {
-            release(ip, pending.get(ip), e -> e.getTimestamp().toEpochMilli() < firstRecordTime - waitMillis);
-        }
     }
 
     /**

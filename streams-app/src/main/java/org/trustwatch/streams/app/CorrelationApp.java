@@ -66,6 +66,7 @@ public final class CorrelationApp {
         }
         try {
             StoreKind.of(config);
+            DetectionTopology.logonsQuiet(config);
         } catch (IllegalArgumentException e) {
             System.err.println("trustwatch correlate: " + e.getMessage() + " (in the config)");
             System.exit(2);
@@ -94,7 +95,8 @@ public final class CorrelationApp {
                 partitions,
                 key,
                 RequestLookback.kafka(config.get("bootstrap.servers"), topics.proxy(), serdes),
-                StoreKind.of(config));
+                StoreKind.of(config),
+                DetectionTopology.logonsQuiet(config));
         Properties props = StreamsSettings.of(config, topics, partitions.proxy());
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> LOG.info("correlation {} -> {}", before, now));

@@ -1,5 +1,6 @@
 package org.trustwatch.streams.topology;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -58,6 +59,30 @@ public final class DetectionTopology {
     private DetectionTopology() {}
 
     /**
+     * App setting: how many milliseconds an upstream task may send no logon before the requests held for their logons
+     * stop waiting for it ({@link LogonLanes}). Default {@value #DEFAULT_LOGONS_QUIET_MS}: longer than a commit and a
+     * fetch take (tens of milliseconds), short enough that a request whose endpoint agent stopped is not held long.
+     */
+    public static final String LOGONS_QUIET_MS = "logons.quiet.ms";
+
+    static final long DEFAULT_LOGONS_QUIET_MS = 5_000;
+
+    /** The quiet time the app's config names ({@value #LOGONS_QUIET_MS}), or the default. */
+    public static Duration logonsQuiet(Map<String, String> config) {
+        String value = config.getOrDefault(LOGONS_QUIET_MS, Long.toString(DEFAULT_LOGONS_QUIET_MS));
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(LOGONS_QUIET_MS + " is '" + value
+                + "': give milliseconds, 0 or more (0: held requests never wait for logons still on their way)");
+    }
+
+    /**
      * @param partitions the partition counts of the input topics: the address-keyed logons must match the proxy's
      * @param pseudonymKey the key of the pupils' pseudonyms in alerts
      */
@@ -79,6 +104,23 @@ public final class DetectionTopology {
             byte[] pseudonymKey,
             RequestLookback lookback,
             StoreKind stores) {
+        return build(topics, settings, serdes, partitions, pseudonymKey, lookback, stores, Duration.ZERO);
+    }
+
+    /**
+     * @param logonsQuiet how long an upstream task may send no logon before the requests held for their logons stop
+     *     waiting for it ({@link LogonLanes}; app setting {@value #LOGONS_QUIET_MS}); zero offline, where input comes
+     *     in time order and there is no repartition for the logons to lag in
+     */
+    public static Topology build(
+            Topics topics,
+            Settings settings,
+            ExternalSerdes serdes,
+            InputPartitions partitions,
+            byte[] pseudonymKey,
+            RequestLookback lookback,
+            StoreKind stores,
+            Duration logonsQuiet) {
         SharedReference reference = new SharedReference();
         Stage1 stage = new Stage1(reference, settings);
         IncidentTracker tracker = new IncidentTracker(
@@ -130,7 +172,8 @@ public final class DetectionTopology {
                 IpStage.LOST_STORE,
                 IpStage.PENDING_STORE,
                 RuleStage.STORE,
-                RuleStage.KNOWN_DOMAINS)) {
+                RuleStage.KNOWN_DOMAINS,
+                RuleStage.CLOCK_STORE)) {
             builder.addStateStore(WriteBehindStoreBuilder.of(store, stores));
         }
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -158,6 +201,8 @@ public final class DetectionTopology {
         KStream<String, Object> logonsByIp = endpointBranches
                 .get("endpoint-ip-sessions")
                 .merge(lostStates, Named.as("sessions-and-losses"))
+                // which upstream task each logon came from: the address stage waits for the slowest (LogonLanes)
+                .process(LaneStamp::new, Named.as("logon-lane-stamp"))
                 .repartition(Repartitioned.with(keys, signals)
                         .withName("ip-logons")
                         .withNumberOfPartitions(partitions.proxy())
@@ -172,7 +217,7 @@ public final class DetectionTopology {
         KStream<String, Object> requests = (KStream) proxy;
         KStream<String, Signal> fromRequests = requests.merge(logonsByIp, Named.as("requests-and-logons"))
                 .process(
-                        () -> new IpStage(reference, stage, settings.trust(Catalogue.GRACE), lookback),
+                        () -> new IpStage(reference, stage, settings.trust(Catalogue.GRACE), lookback, logonsQuiet),
                         Named.as("ip-stage"),
                         IpStage.STORE,
                         IpStage.LOST_STORE,
@@ -201,7 +246,8 @@ public final class DetectionTopology {
                         () -> new RuleStage(reference, settings, tracker, partitions, stores),
                         Named.as("rule-stage"),
                         RuleStage.STORE,
-                        RuleStage.KNOWN_DOMAINS);
+                        RuleStage.KNOWN_DOMAINS,
+                        RuleStage.CLOCK_STORE);
         Map<String, KStream<String, Object>> ruleOut = ruled.split(Named.as("rules-"))
                 .branch((k, v) -> v instanceof Signal, Branched.as("late"))
                 .defaultBranch(Branched.as("detections"));

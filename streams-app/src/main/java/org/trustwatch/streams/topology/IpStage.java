@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -57,9 +58,11 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private final Map<String, List<ProxyEvent>> pending = new java.util.TreeMap<>();
     private final long waitMillis;
     private final java.time.Duration grace;
-    /** Newest logon and request times seen: each source's own progress. */
-    private long logonTime = Long.MIN_VALUE;
+    /** How far the logons have come, per upstream partition: held requests wait for the slowest still delivering. */
+    private LogonLanes logons;
 
+    private final long logonsQuietMillis;
+    /** Newest request time seen: the requests' own progress. */
     private long requestTime = Long.MIN_VALUE;
     /** The event time of the oldest held request (a bound: it may have been resolved since); none: MAX_VALUE. */
     private long oldestHeld = Long.MAX_VALUE;
@@ -77,8 +80,18 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     /** The offset after the last request this task passed: how far a look back may read. */
     private long passedUntil = Long.MIN_VALUE;
 
-    IpStage(SharedReference reference, Stage1 stage, java.time.Duration grace, RequestLookback lookback) {
+    /**
+     * @param logonsQuiet how long an upstream partition may deliver no logon before held requests stop waiting for it
+     *     ({@link LogonLanes}); zero: they wait for no lagging logons (input read in time order)
+     */
+    IpStage(
+            SharedReference reference,
+            Stage1 stage,
+            java.time.Duration grace,
+            RequestLookback lookback,
+            java.time.Duration logonsQuiet) {
         this.reference = reference;
+        this.logonsQuietMillis = logonsQuiet.toMillis();
         this.stage = stage;
         this.waitMillis = grace.toMillis() / 2;
         this.grace = grace;
@@ -95,7 +108,9 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         lost.clear();
         pending.clear();
         oldestHeld = Long.MAX_VALUE;
-        logonTime = Long.MIN_VALUE;
+        // A lane counts from its first logon: until one has come back through the repartition after a start, held
+        // requests go on by the requests' progress, as before the lanes (not done: waiting for every partition then).
+        logons = new LogonLanes(logonsQuietMillis);
         requestTime = Long.MIN_VALUE;
         firstOffsetByMinute.clear();
         lastMinute = Long.MIN_VALUE;
@@ -118,6 +133,13 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 java.time.Duration.ofMinutes(1),
                 org.apache.kafka.streams.processor.PunctuationType.STREAM_TIME,
                 streamTime -> releaseExpired());
+        if (logonsQuietMillis > 0) {
+            // held requests whose logons went quiet are released even when no record comes to trigger it
+            context.schedule(
+                    java.time.Duration.ofSeconds(1),
+                    org.apache.kafka.streams.processor.PunctuationType.WALL_CLOCK_TIME,
+                    now -> releaseExpired());
+        }
     }
 
     @Override
@@ -130,7 +152,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 lookBack(s.time(), null); // requests passed before the report came that follow it in time
             }
         } else if (record.value() instanceof Signal session) {
-            logonTime = Math.max(logonTime, session.time());
+            logons.arrived(LaneStamp.partitionOf(record.headers()), session.time(), context.currentSystemTimeMs());
             session(session);
         } else if (record.value() instanceof ProxyRequest r) {
             requestTime = Math.max(requestTime, r.timestamp());
@@ -140,8 +162,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         // Released as soon as the sources are far enough past a held request, not only at the next punctuation:
         // Kafka Streams punctuates between batches, and a batch of a replayed log may span more than the grace, after
         // which the rules would count the released request as late.
-        long newest = Math.max(logonTime, requestTime);
-        if (oldestHeld != Long.MAX_VALUE && newest != Long.MIN_VALUE && newest - waitMillis > oldestHeld) {
+        if (oldestHeld != Long.MAX_VALUE && releasable(oldestHeld, context.currentSystemTimeMs())) {
             releaseExpired();
         }
     }
@@ -207,7 +228,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             return null;
         });
         for (Signal s : SignalBundles.pack(out)) {
-            context.forward(new Record<>(SignalBundles.route(s), s, timestamp));
+            context.forward(new Record<>(SignalBundles.route(s), s, timestamp, laneTime()));
         }
     }
 
@@ -269,7 +290,7 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             });
             for (Signal s : out) {
                 context.forward(
-                        new Record<>(SignalBundles.route(s), s, e.getTimestamp().toEpochMilli()));
+                        new Record<>(SignalBundles.route(s), s, e.getTimestamp().toEpochMilli(), laneTime()));
             }
             out.clear();
         });
@@ -293,19 +314,27 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         firstOffsetByMinute.headMap(keep).clear();
     }
 
+    /**
+     * Whether a held request of time {@code t} may go on without its logon: the logons (every upstream partition still
+     * delivering) are half the grace past it; or, when none is delivering, the requests are.
+     */
+    private boolean releasable(long t, long wallNow) {
+        long logonsReached = logons.reached(wallNow);
+        if (logonsReached != Long.MIN_VALUE && t < logonsReached - waitMillis) {
+            return true;
+        }
+        return !logons.delivering(wallNow) && requestTime != Long.MIN_VALUE && t < requestTime - waitMillis;
+    }
+
     /** Requests whose logon did not come in time go on as they are: attributed to their address. */
     private void releaseExpired() {
         if (pending.isEmpty()) {
             oldestHeld = Long.MAX_VALUE;
             return;
         }
+        long now = context.currentSystemTimeMs();
         for (String ip : new ArrayList<>(pending.keySet())) {
-            release(ip, pending.get(ip), e -> {
-                long t = e.getTimestamp().toEpochMilli();
-                boolean logonsPassed = logonTime != Long.MIN_VALUE && t < logonTime - waitMillis;
-                boolean requestsPassed = requestTime != Long.MIN_VALUE && t < requestTime - waitMillis;
-                return logonsPassed || requestsPassed;
-            });
+            release(ip, pending.get(ip), e -> releasable(e.getTimestamp().toEpochMilli(), now));
         }
         oldestHeld = Long.MAX_VALUE;
         for (List<ProxyEvent> held : pending.values()) {
@@ -313,6 +342,16 @@ final class IpStage implements Processor<String, Object, String, Signal> {
                 oldestHeld = Math.min(oldestHeld, e.getTimestamp().toEpochMilli());
             }
         }
+    }
+
+    /**
+     * How far the rule stage may move this task's lane of web requests ({@link LaneStamp#TIME_HEADER}): the requests'
+     * progress, but no further than half the grace past the oldest request still held, so that a request released
+     * after its logon lagged is not late to the rules for the requests that went on meanwhile.
+     */
+    private Headers laneTime() {
+        long time = oldestHeld == Long.MAX_VALUE ? requestTime : Math.min(requestTime, oldestHeld + waitMillis);
+        return LaneStamp.withLaneTime(time);
     }
 
     /** Resolves the held requests of an address that are ready; each leaves the store on its own (one delete). */

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import org.trustwatch.streams.codec.BinaryReader;
+import org.trustwatch.streams.codec.BinaryWriter;
 
 /**
  * The rule stage's event time. Signals reach a rule task through one repartition topic from every upstream task, run
@@ -29,7 +31,8 @@ import java.util.function.ToIntFunction;
  *       waited for every input, {@code max.task.idle.ms=0}): mail and endpoint had run more than a day ahead.
  * </ul>
  *
- * Memory only: after a restart the lanes are learnt again from the input.
+ * Kept in the rule stage's store ({@link #encode}), a second or so behind: after a restart the lanes start where they
+ * were, a little behind, which only makes signals less late.
  */
 final class LaneClock {
 
@@ -92,16 +95,27 @@ final class LaneClock {
      * @return whether the signal is late
      */
     boolean observe(String source, int partition, long time) {
+        return observe(source, partition, time, time);
+    }
+
+    /**
+     * Takes a signal's time on its lane, and moves the lane only to {@code laneTime}: the stage that made the signal
+     * may still send older ones ({@link LaneStamp#TIME_HEADER}).
+     *
+     * @param laneTime how far the lane has come, at most {@code time}
+     * @return whether the signal is late
+     */
+    boolean observe(String source, int partition, long time, long laneTime) {
         Source src = source(source, partition);
         Lane l = src.lanes[partition];
         l.lastObserved = ++observed;
         boolean late = behind(l, time) > grace;
-        if (time <= l.newest) {
+        if (laneTime <= l.newest) {
             return late;
         }
         // A lane's first signals may be behind the prune time (late): the lane still counts from them, and the prune
         // time never goes back.
-        l.newest = time;
+        l.newest = laneTime;
         src.reached = reached(src.lanes);
         pruneTime = Math.max(pruneTime, reached(all));
         return late;
@@ -202,6 +216,51 @@ final class LaneClock {
     long pruneTime() {
         return pruneTime;
     }
+
+    /**
+     * The clock as bytes, for the rule stage's store: after a restart the lanes start where they were, not empty. An
+     * empty clock knows no lane of a source until that source's next signal, so the other sources alone set its prune
+     * time; a web request the address stage held across the restart and released then was late (CorrelationIT).
+     */
+    byte[] encode() {
+        BinaryWriter out = BinaryWriter.reused();
+        out.writeByte(CLOCK_VERSION);
+        out.writeLong(pruneTime);
+        out.writeLong(observed);
+        out.writeSize(sources.size());
+        sources.forEach((name, src) -> {
+            out.writeString(name);
+            out.writeSize(src.lanes.length);
+            for (Lane l : src.lanes) {
+                out.writeLong(l.newest);
+                out.writeLong(l.lastObserved);
+            }
+        });
+        return out.toByteArray();
+    }
+
+    /** Takes back the lanes {@link #encode} wrote; a clock of another layout is left empty (learnt again). */
+    void restore(byte[] data) {
+        BinaryReader in = new BinaryReader(data, "lane clock");
+        if (in.readByte() != CLOCK_VERSION) {
+            return;
+        }
+        pruneTime = in.readLong();
+        observed = in.readLong();
+        int count = in.readSize();
+        for (int i = 0; i < count; i++) {
+            String name = in.readString();
+            int lanes = in.readSize();
+            Source src = source(name, lanes - 1);
+            for (int p = 0; p < lanes; p++) {
+                src.lanes[p].newest = in.readLong();
+                src.lanes[p].lastObserved = in.readLong();
+            }
+            src.reached = reached(src.lanes);
+        }
+    }
+
+    private static final int CLOCK_VERSION = 1;
 
     /** How many lanes there are: every partition of every source that has shown up. */
     int lanes() {

@@ -18,6 +18,11 @@ import org.trustwatch.streams.signal.Signal;
 final class LaneStamp implements Processor<String, Signal, String, Signal> {
 
     static final String HEADER = "trustwatch.lane";
+    /**
+     * How far the signal's lane has come (eight bytes, epoch ms), when the stage that made it holds some of its
+     * output back ({@link IpStage}): the rule stage moves the lane to this, not to the signal's own time.
+     */
+    static final String TIME_HEADER = "trustwatch.lane-time";
 
     private ProcessorContext<String, Signal> context;
     private Header lane;
@@ -32,7 +37,25 @@ final class LaneStamp implements Processor<String, Signal, String, Signal> {
 
     @Override
     public void process(Record<String, Signal> record) {
-        context.forward(record.withHeaders(new RecordHeaders(new Header[] {lane})));
+        Header time = record.headers().lastHeader(TIME_HEADER);
+        context.forward(
+                record.withHeaders(new RecordHeaders(time == null ? new Header[] {lane} : new Header[] {lane, time})));
+    }
+
+    /** Headers that carry a lane time ({@link #TIME_HEADER}). */
+    static Headers withLaneTime(long time) {
+        return new RecordHeaders(new Header[] {
+            new RecordHeader(TIME_HEADER, ByteBuffer.allocate(8).putLong(time).array())
+        });
+    }
+
+    /** The lane time a signal carries, or its own time when it carries none (or a later one). */
+    static long laneTimeOf(Headers headers, long signalTime) {
+        Header h = headers.lastHeader(TIME_HEADER);
+        if (h == null || h.value() == null || h.value().length != 8) {
+            return signalTime;
+        }
+        return Math.min(signalTime, ByteBuffer.wrap(h.value()).getLong());
     }
 
     /** The partition a signal was stamped with; 0 when it was not (a record from an older version). */

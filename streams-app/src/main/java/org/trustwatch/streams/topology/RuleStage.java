@@ -41,6 +41,10 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
 
     static final String STORE = "rule-state";
     static final String KNOWN_DOMAINS = "known-domains";
+    /** The task's lane clock ({@link LaneClock#encode}), under one key. */
+    static final String CLOCK_STORE = "lane-clock";
+
+    private static final String CLOCK_KEY = "clock";
     /**
      * How many keys' decoded windows are kept. A miss decodes the key's entries again: from a map in memory, cheap
      * enough that a small cache is better (bench-correlate: the 50,000 keys' decoded signals were most of the live
@@ -65,6 +69,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     private final java.util.Map<String, List<Entry>> decoded;
 
     private LaneClock clock;
+    private KeyValueStore<String, byte[]> clockStore;
+    private boolean clockMoved;
     private final InputPartitions partitions;
 
     RuleStage(
@@ -93,7 +99,14 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
                 settings.trust(Catalogue.GRACE).toMillis(),
                 settings.trust(Catalogue.LANE_ALLOWANCE).toMillis(),
                 partitions::of);
+        this.clockStore = context.getStateStore(CLOCK_STORE);
+        byte[] saved = clockStore.get(CLOCK_KEY);
+        if (saved != null) {
+            clock.restore(saved);
+        }
         context.schedule(Duration.ofMinutes(5), PunctuationType.WALL_CLOCK_TIME, now -> sweep());
+        // once a second, not per signal: a put is a map write, but the encoding is not free
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, now -> saveClock());
     }
 
     @Override
@@ -106,7 +119,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         List<Signal> signals = s.unbundled();
         int lane = LaneStamp.partitionOf(record.headers());
         String source = s.evidence().getSource();
-        if (clock.observe(source, lane, s.time())) {
+        clockMoved = true;
+        if (clock.observe(source, lane, s.time(), LaneStamp.laneTimeOf(record.headers(), s.time()))) {
             // only for a late record: which rules can still judge it (the lost-device rule keeps reports for months)
             long allowance = lateAllowance(signals);
             if (clock.lateBeyond(source, lane, s.time(), allowance)) {
@@ -127,6 +141,13 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             for (Detection d : detections) {
                 context.forward(new Record<>(tracker.incidentId(d), (Object) d, record.timestamp(), record.headers()));
             }
+        }
+    }
+
+    private void saveClock() {
+        if (clockMoved) {
+            clockStore.put(CLOCK_KEY, clock.encode());
+            clockMoved = false;
         }
     }
 

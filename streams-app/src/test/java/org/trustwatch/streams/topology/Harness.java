@@ -75,6 +75,18 @@ public final class Harness implements AutoCloseable {
      *     ({@link RequestLookback}); the offline run cannot, and needs not, its input coming in time order
      */
     public Harness(Settings settings, boolean lookBack) {
+        this(settings, lookBack, java.time.Duration.ZERO);
+    }
+
+    /**
+     * As the app on a broker runs it: requests held for their logons wait for the logons while an upstream task is
+     * still sending them (quiet for 5 s of the test's wall clock, which moves only by {@link #wallClockPasses}).
+     */
+    public static Harness live() {
+        return new Harness(Settings.defaults(), true, java.time.Duration.ofSeconds(5));
+    }
+
+    private Harness(Settings settings, boolean lookBack, java.time.Duration logonsQuiet) {
         try {
             stateDir = Files.createTempDirectory("trustwatch-topology-test");
         } catch (java.io.IOException e) {
@@ -102,7 +114,8 @@ public final class Harness implements AutoCloseable {
                         InputPartitions.single(),
                         PSEUDONYM_KEY,
                         lookBack ? fromTheTopic : RequestLookback.NONE,
-                        StoreKind.MEMORY),
+                        StoreKind.MEMORY,
+                        logonsQuiet),
                 props);
         ReferenceData reference = demoTrust();
         reference.schools().forEach(this::reference);
@@ -198,6 +211,12 @@ public final class Harness implements AutoCloseable {
     public Harness endOfInput(Instant lastEventTime) {
         var end = org.trustwatch.streams.cli.OfflineRun.endOfInput(lastEventTime.toEpochMilli() + 61 * 60_000L);
         return send(end);
+    }
+
+    /** Moves the app's wall clock on, running the punctuations that are due. */
+    public Harness wallClockPasses(java.time.Duration duration) {
+        driver.advanceWallClockTime(duration);
+        return this;
     }
 
     /** Raw bytes on an input topic (e.g. a record that is not Avro). */

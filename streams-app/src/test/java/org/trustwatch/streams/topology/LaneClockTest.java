@@ -70,6 +70,38 @@ class LaneClockTest {
     }
 
     @Test
+    void aLaneMovesOnlyAsFarAsTheStageThatMadeItsSignalsSaysItHasCome() {
+        // the address stage still holds a 09:00 request, so its lane time stays at 09:30 while its requests reach 12:00
+        assertFalse(clock.observe(ADDRESS, 0, at("12:00"), at("09:30")));
+        assertFalse(clock.observe(ADDRESS, 0, at("09:00"), at("09:00")), "the held request is not late");
+        assertTrue(clock.observe(ADDRESS, 0, at("08:29"), at("08:29")), "one more than the grace behind 09:30 is");
+        clock.observe(ADDRESS, 0, at("12:01"), at("12:01"));
+        assertTrue(clock.observe(ADDRESS, 0, at("09:00"), at("09:00")), "once the lane has come to 12:01");
+    }
+
+    @Test
+    void aRestoredClockKeepsItsLanesSoThatASourceNotYetSeenAgainStillHoldsPruningBack() {
+        twoPartitions.observe(ADDRESS, 0, at("10:00"));
+        twoPartitions.observe(ADDRESS, 1, at("10:10"));
+        twoPartitions.observe(MAIL, 0, at("10:20"));
+        twoPartitions.observe(MAIL, 1, at("10:20"));
+        LaneClock restarted = new LaneClock(GRACE, ALLOWANCE, source -> 2, 1);
+        restarted.restore(twoPartitions.encode());
+
+        assertEquals(at("10:00"), restarted.pruneTime());
+        assertEquals(4, restarted.lanes());
+        // after the restart the mail runs on, while the web requests have not come back yet
+        restarted.observe(MAIL, 0, at("12:00"));
+        restarted.observe(MAIL, 1, at("12:00"));
+        assertEquals(at("10:00"), restarted.pruneTime(), "the web-request lanes still hold pruning back");
+        assertFalse(restarted.observe(ADDRESS, 0, at("10:05")), "a request held across the restart is in time");
+        LaneClock empty = new LaneClock(GRACE, ALLOWANCE, source -> 2, 1);
+        empty.observe(MAIL, 0, at("12:00"));
+        empty.observe(MAIL, 1, at("12:00"));
+        assertTrue(empty.observe(ADDRESS, 0, at("10:05")), "an empty clock would have judged it late");
+    }
+
+    @Test
     void aSignalMoreThanTheGraceBehindItsOwnLaneIsLate() {
         twoPartitions.observe(MAIL, 0, at("10:30"));
         twoPartitions.observe(MAIL, 1, at("10:30"));

@@ -20,6 +20,7 @@ import org.trustwatch.schema.WebAction;
 class TimeAndIdentityTopologyTest {
 
     private static final String IP = "10.20.1.13"; // woh-lt-0004
+    private static final String OTHER_IP = "10.20.1.19";
 
     private static ProxyEvent anonymous(String time) {
         return request(time, IP, "pornhub.com", "adult", WebAction.blocked).build();
@@ -82,6 +83,74 @@ class TimeAndIdentityTopologyTest {
             assertEquals(
                     "22evanss0", h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getSubject());
         }
+    }
+
+    /**
+     * Live, the logons reach the address stage through a repartition, after the requests of the same moment: while a
+     * backlog drains, the requests run ahead of them. A request waits for its logon while the logons are still coming,
+     * however far the requests have run, and is not late to the rules for the requests that went on meanwhile.
+     */
+    @Test
+    void whileTheLogonsLagBehindTheRequestsAHeldRequestWaitsForItsLogonAndIsNotLate() {
+        try (Harness h = Harness.live()) {
+            h.send(logon("08:00", "woh-lt-0009.trust.local", OTHER_IP, "someone", 2, "0x1"));
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("09:0" + i));
+            }
+            // the requests run 100 minutes ahead (a named user's request moves the rules' lane of web requests)
+            for (int i = 0; i < 5; i++) {
+                h.send(request("10:4" + i, OTHER_IP, "pornhub.com", "adult", WebAction.blocked)
+                        .setUserName("dbrown")
+                        .build());
+            }
+            assertEquals(List.of("dbrown"), subjects(h), "the anonymous requests wait for their logon");
+            h.send(logon("08:59", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x9"));
+
+            assertEquals(List.of("dbrown", "22evanss0"), subjects(h));
+            assertEquals(
+                    5,
+                    h.incidents(IncidentCategory.INAPPROPRIATE_CONTENT).get(1).getEventCount());
+            assertEquals(List.of(), h.late(), "released 100 minutes behind the requests, and not late");
+        }
+    }
+
+    @Test
+    void onceTheLogonsGoQuietAHeldRequestGoesOnToItsAddressWhenTheRequestsHavePassedIt() {
+        try (Harness h = Harness.live()) {
+            h.send(logon("08:00", "woh-lt-0009.trust.local", OTHER_IP, "someone", 2, "0x1"));
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("09:0" + i));
+            }
+            h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
+                    .build());
+            assertEquals(List.of(), subjects(h), "the logons are still coming: the requests wait");
+
+            h.wallClockPasses(java.time.Duration.ofSeconds(6));
+            assertEquals(List.of("ip:" + IP), subjects(h), "no logon for 6 s: the requests went on at once");
+        }
+    }
+
+    /**
+     * A task that starts has heard from no logon lane yet, and waits for none: its requests go on once the requests
+     * have passed them, as without the wait (holding them all left the rules without web requests while the other
+     * sources moved their prune time on).
+     */
+    @Test
+    void atAStartBeforeAnyLogonHeldRequestsGoOnWhenTheRequestsHavePassedThem() {
+        try (Harness h = Harness.live()) {
+            for (int i = 0; i < 5; i++) {
+                h.send(anonymous("09:0" + i));
+            }
+            h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
+                    .build());
+            assertEquals(List.of("ip:" + IP), subjects(h));
+        }
+    }
+
+    private static List<String> subjects(Harness h) {
+        return h.incidents(IncidentCategory.INAPPROPRIATE_CONTENT).stream()
+                .map(Incident::getSubject)
+                .toList();
     }
 
     @Test

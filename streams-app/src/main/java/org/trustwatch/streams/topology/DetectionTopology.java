@@ -88,26 +88,21 @@ public final class DetectionTopology {
      */
     public static Topology build(
             Topics topics, Settings settings, ExternalSerdes serdes, InputPartitions partitions, byte[] pseudonymKey) {
-        return build(topics, settings, serdes, partitions, pseudonymKey, RequestLookback.NONE, StoreKind.MEMORY);
+        return build(
+                topics,
+                settings,
+                serdes,
+                partitions,
+                pseudonymKey,
+                RequestLookback.NONE,
+                StoreKind.MEMORY,
+                Duration.ZERO);
     }
 
     /**
      * @param lookback how the address stage reads back requests it passed before a loss report or a lost device's
      *     logon that precedes them in time ({@link RequestLookback#NONE} offline, where input comes in time order)
      * @param stores where the state stores keep their data ({@link StoreKind}, app setting {@code state.stores})
-     */
-    public static Topology build(
-            Topics topics,
-            Settings settings,
-            ExternalSerdes serdes,
-            InputPartitions partitions,
-            byte[] pseudonymKey,
-            RequestLookback lookback,
-            StoreKind stores) {
-        return build(topics, settings, serdes, partitions, pseudonymKey, lookback, stores, Duration.ZERO);
-    }
-
-    /**
      * @param logonsQuiet how long an upstream task may send no logon before the requests held for their logons stop
      *     waiting for it ({@link LogonLanes}; app setting {@value #LOGONS_QUIET_MS}); zero offline, where input comes
      *     in time order and there is no repartition for the logons to lag in

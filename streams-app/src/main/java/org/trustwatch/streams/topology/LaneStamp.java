@@ -13,7 +13,8 @@ import org.trustwatch.streams.signal.Signal;
 /**
  * Marks each signal, before the repartition to the rules, with the partition of the task that made it
  * ({@value #HEADER}, four bytes): with the signal's source, the lane the rule stage keeps time for ({@link LaneClock}).
- * The input's own headers are not passed on: nothing after the rules reads them.
+ * The input's own headers are not passed on: nothing after the rules reads them; a lane time ({@value #TIME_HEADER})
+ * is. The logons are marked the same way before their repartition to the address stage ({@link LogonLanes}).
  */
 final class LaneStamp implements Processor<String, Signal, String, Signal> {
 

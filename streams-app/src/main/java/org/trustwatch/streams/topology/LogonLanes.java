@@ -72,6 +72,7 @@ final class LogonLanes {
         newest = Arrays.copyOf(newest, partition + 1);
         lastArrival = Arrays.copyOf(lastArrival, partition + 1);
         Arrays.fill(newest, had, newest.length, Long.MIN_VALUE);
+        // long ago, but not so far that "now minus it" overflows: a lane that never delivered is quiet
         Arrays.fill(lastArrival, had, lastArrival.length, Long.MIN_VALUE / 2);
     }
 }

@@ -33,15 +33,11 @@ class TimeAndIdentityTopologyTest {
             h.send(logoff("10:00", "woh-lt-0004.trust.local", IP, "dbrown", "0x1"));
             h.send(logon("10:01", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x2"));
             // dbrown's requests at 09:30 arrive only now, after the pupil's logon: they are still dbrown's
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("09:3" + i));
-            }
+            fiveAnonymous(h, "09:3");
             Incident i = h.only(IncidentCategory.INAPPROPRIATE_CONTENT);
             assertEquals("dbrown", i.getSubject());
             assertEquals(5, i.getEventCount());
-            for (int k = 0; k < 5; k++) {
-                h.send(anonymous("10:1" + k));
-            }
+            fiveAnonymous(h, "10:1");
             assertEquals(
                     List.of("dbrown", "22evanss0"),
                     h.incidents().stream().map(Incident::getSubject).toList());
@@ -65,9 +61,7 @@ class TimeAndIdentityTopologyTest {
             // stay (14: two hours of them and the one still open at the horizon); the 34 before are gone
             assertEquals(14, kept, "kept " + kept + " of 48 sessions");
             // and a request still within the grace is still resolved to whoever was logged on
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("15:3" + i));
-            }
+            fiveAnonymous(h, "15:3");
             assertEquals(
                     "22evanss0", h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getSubject());
         }
@@ -76,9 +70,7 @@ class TimeAndIdentityTopologyTest {
     @Test
     void aRequestWaitsForALogonThatArrivesLateWithinHalfTheGrace() {
         try (Harness h = new Harness()) {
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("11:0" + i));
-            }
+            fiveAnonymous(h, "11:0");
             h.send(logon("10:55", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x9"));
             assertEquals(
                     "22evanss0", h.only(IncidentCategory.INAPPROPRIATE_CONTENT).getSubject());
@@ -94,9 +86,7 @@ class TimeAndIdentityTopologyTest {
     void whileTheLogonsLagBehindTheRequestsAHeldRequestWaitsForItsLogonAndIsNotLate() {
         try (Harness h = Harness.live()) {
             h.send(logon("08:00", "woh-lt-0009.trust.local", OTHER_IP, "someone", 2, "0x1"));
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("09:0" + i));
-            }
+            fiveAnonymous(h, "09:0");
             // the requests run 100 minutes ahead (a named user's request moves the rules' lane of web requests)
             for (int i = 0; i < 5; i++) {
                 h.send(request("10:4" + i, OTHER_IP, "pornhub.com", "adult", WebAction.blocked)
@@ -118,9 +108,7 @@ class TimeAndIdentityTopologyTest {
     void onceTheLogonsGoQuietAHeldRequestGoesOnToItsAddressWhenTheRequestsHavePassedIt() {
         try (Harness h = Harness.live()) {
             h.send(logon("08:00", "woh-lt-0009.trust.local", OTHER_IP, "someone", 2, "0x1"));
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("09:0" + i));
-            }
+            fiveAnonymous(h, "09:0");
             h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
                     .build());
             assertEquals(List.of(), subjects(h), "the logons are still coming: the requests wait");
@@ -132,18 +120,22 @@ class TimeAndIdentityTopologyTest {
 
     /**
      * A task that starts has heard from no logon lane yet, and waits for none: its requests go on once the requests
-     * have passed them, as without the wait (holding them all left the rules without web requests while the other
-     * sources moved their prune time on).
+     * have passed them, as without the wait.
      */
     @Test
     void atAStartBeforeAnyLogonHeldRequestsGoOnWhenTheRequestsHavePassedThem() {
         try (Harness h = Harness.live()) {
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("09:0" + i));
-            }
+            fiveAnonymous(h, "09:0");
             h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
                     .build());
             assertEquals(List.of("ip:" + IP), subjects(h));
+        }
+    }
+
+    /** Five blocked requests from the laptop's address without a user, a minute apart from {@code tenMinutes}0. */
+    private static void fiveAnonymous(Harness h, String tenMinutes) {
+        for (int i = 0; i < 5; i++) {
+            h.send(anonymous(tenMinutes + i));
         }
     }
 
@@ -156,9 +148,7 @@ class TimeAndIdentityTopologyTest {
     @Test
     void withoutAnyLogonTheAddressIsTheSubjectOnceTheGraceHasPassed() {
         try (Harness h = new Harness()) {
-            for (int i = 0; i < 5; i++) {
-                h.send(anonymous("11:0" + i));
-            }
+            fiveAnonymous(h, "11:0");
             assertEquals(List.of(), h.incidents(), "still waiting for a logon");
             h.endOfInput(at("11:04"));
             Incident i = h.only(IncidentCategory.INAPPROPRIATE_CONTENT);

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.Stores;
  * (app setting {@code state.stores}).
  *
  * <ul>
- *   <li>{@link #MEMORY} (the default): on the heap. Each read and write is a map operation. A task that starts on a
+ *   <li>{@link #MEMORY} (the default): on the heap ({@link GroupedMemoryStore}). Each read and write is a map operation. A task that starts on a
  *       new instance, or after a restart, reads its whole changelog back first, and the heap must hold the state (the
  *       rules' windows, the hosts' and addresses' sessions, the open incidents).
  *   <li>{@link #ROCKSDB}: in RocksDB under {@code state.dir}, checkpointed, so a restart reads back only the changelog
@@ -41,6 +41,6 @@ public enum StoreKind {
 
     /** A supplier of this kind's key-value stores, named {@code name}. */
     public KeyValueBytesStoreSupplier supplier(String name) {
-        return this == MEMORY ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+        return this == MEMORY ? GroupedMemoryStore.supplier(name) : Stores.persistentKeyValueStore(name);
     }
 }

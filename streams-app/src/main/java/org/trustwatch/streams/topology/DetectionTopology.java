@@ -212,7 +212,13 @@ public final class DetectionTopology {
         KStream<String, Object> requests = (KStream) proxy;
         KStream<String, Signal> fromRequests = requests.merge(logonsByIp, Named.as("requests-and-logons"))
                 .process(
-                        () -> new IpStage(reference, stage, settings.trust(Catalogue.GRACE), lookback, logonsQuiet),
+                        () -> new IpStage(
+                                reference,
+                                stage,
+                                settings.trust(Catalogue.GRACE),
+                                lookback,
+                                logonsQuiet,
+                                partitions.endpoint()),
                         Named.as("ip-stage"),
                         IpStage.STORE,
                         IpStage.LOST_STORE,

@@ -59,6 +59,8 @@ final class IpStage implements Processor<String, Object, String, Signal> {
     private final java.time.Duration grace;
     /** How far the logons have come, per upstream partition: held requests wait for the slowest still delivering. */
     private LogonLanes logons;
+    /** The upstream (endpoint) partitions whose logons this task receives. */
+    private final int logonLanes;
 
     private final long logonsQuietMillis;
     /** Newest request time seen: the requests' own progress. */
@@ -88,8 +90,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
             Stage1 stage,
             java.time.Duration grace,
             RequestLookback lookback,
-            java.time.Duration logonsQuiet) {
+            java.time.Duration logonsQuiet,
+            int logonLanes) {
         this.reference = reference;
+        this.logonLanes = logonLanes;
         this.logonsQuietMillis = logonsQuiet.toMillis();
         this.stage = stage;
         this.waitMillis = grace.toMillis() / 2;
@@ -107,9 +111,10 @@ final class IpStage implements Processor<String, Object, String, Signal> {
         lost.clear();
         pending.clear();
         oldestHeld = Long.MAX_VALUE;
-        // A lane counts from its first logon: until one has come back through the repartition after a start, held
-        // requests go on by the requests' progress, as before the lanes (not done: waiting for every partition then).
+        // At a start the logons come back through the repartition only after the first commit, while the requests
+        // are read at once: every lane counts as delivering from now until it has sent a logon or stayed quiet.
         logons = new LogonLanes(logonsQuietMillis);
+        logons.expect(logonLanes, context.currentSystemTimeMs());
         requestTime = Long.MIN_VALUE;
         firstOffsetByMinute.clear();
         lastMinute = Long.MIN_VALUE;

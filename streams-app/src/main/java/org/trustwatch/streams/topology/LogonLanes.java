@@ -28,6 +28,22 @@ final class LogonLanes {
         this.quietMillis = quietMillis;
     }
 
+    /**
+     * Counts each of {@code lanes} upstream partitions that has not delivered yet as delivering from {@code wallNow}:
+     * a task that starts holds its requests until every lane has sent a logon past them or stayed quiet.
+     */
+    void expect(int lanes, long wallNow) {
+        if (lanes <= 0) {
+            return;
+        }
+        grow(lanes - 1);
+        for (int p = 0; p < lanes; p++) {
+            if (newest[p] == Long.MIN_VALUE) {
+                lastArrival[p] = wallNow;
+            }
+        }
+    }
+
     /** A logon or logoff of event time {@code time} came from upstream {@code partition}. */
     void arrived(int partition, long time, long wallNow) {
         grow(partition);

@@ -41,4 +41,23 @@ class LogonLanesTest {
         assertFalse(lanes.delivering(1_000));
         assertEquals(10_000_000, lanes.reached(1_000));
     }
+
+    @Test
+    void atAStartEveryExpectedLaneHoldsUntilItDeliversOrStaysQuiet() {
+        LogonLanes lanes = new LogonLanes(QUIET);
+        lanes.expect(2, 1_000);
+        assertTrue(lanes.delivering(1_000), "nothing came yet, and both lanes are expected");
+        assertEquals(Long.MIN_VALUE, lanes.reached(1_000));
+
+        lanes.arrived(0, 10_000_000, 2_000);
+        assertEquals(Long.MIN_VALUE, lanes.reached(2_000), "lane 1 has sent nothing since the start");
+        assertEquals(10_000_000, lanes.reached(6_000), "lane 1 quiet for 5 s since the start");
+    }
+
+    @Test
+    void expectingLanesChangesNothingWithoutAQuietTime() {
+        LogonLanes lanes = new LogonLanes(0);
+        lanes.expect(2, 1_000);
+        assertFalse(lanes.delivering(1_000));
+    }
 }

@@ -119,15 +119,31 @@ class TimeAndIdentityTopologyTest {
     }
 
     /**
-     * A task that starts has heard from no logon lane yet, and waits for none: its requests go on once the requests
-     * have passed them, as without the wait.
+     * A task that starts has heard from no logon lane yet, and the logons come back through the repartition only after
+     * its first commit, while its requests are read at once: every lane counts as still coming from the start, and a
+     * request waits for a logon that arrives after the requests have passed it.
      */
     @Test
-    void atAStartBeforeAnyLogonHeldRequestsGoOnWhenTheRequestsHavePassedThem() {
+    void atAStartARequestWaitsForALogonThatComesAfterTheRequestsHavePassedIt() {
         try (Harness h = Harness.live()) {
             fiveAnonymous(h, "09:0");
             h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
                     .build());
+            assertEquals(List.of(), subjects(h), "no logon lane has been heard from: the requests wait");
+            h.send(logon("08:59", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x9"));
+            assertEquals(List.of("22evanss0"), subjects(h));
+        }
+    }
+
+    /** A lane that sends nothing after a start is quiet after 5 s, and the held requests go on to their address. */
+    @Test
+    void atAStartHeldRequestsGoOnToTheirAddressOnceTheLogonLanesStayQuiet() {
+        try (Harness h = Harness.live()) {
+            fiveAnonymous(h, "09:0");
+            h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
+                    .build());
+            assertEquals(List.of(), subjects(h));
+            h.wallClockPasses(java.time.Duration.ofSeconds(6));
             assertEquals(List.of("ip:" + IP), subjects(h));
         }
     }

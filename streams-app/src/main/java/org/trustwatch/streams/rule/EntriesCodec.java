@@ -2,7 +2,9 @@ package org.trustwatch.streams.rule;
 
 import org.trustwatch.streams.codec.BinaryReader;
 import org.trustwatch.streams.codec.BinaryWriter;
+import org.trustwatch.streams.signal.Signal;
 import org.trustwatch.streams.signal.SignalCodec;
+import org.trustwatch.streams.state.WriteBehindStore;
 
 /**
  * One kept entry of a rule as bytes in its state store (same layout rules as {@link SignalCodec}). Each entry is its
@@ -12,9 +14,9 @@ public final class EntriesCodec {
 
     /**
      * Version 1 held a key's whole window in one record; version 2 holds one entry; version 3 writes the entry's signal
-     * in the layout of {@link SignalCodec} version 3.
+     * in the layout of {@link SignalCodec} version 3; version 4 leaves out what the entry's store key holds.
      */
-    private static final byte VERSION = 3;
+    private static final byte VERSION = 4;
 
     private EntriesCodec() {}
 
@@ -22,11 +24,28 @@ public final class EntriesCodec {
         BinaryWriter out = BinaryWriter.reused();
         out.writeByte(VERSION);
         out.writeBoolean(entry.emitted);
-        SignalCodec.write(out, entry.signal);
+        SignalCodec.writeKept(out, entry.signal);
         return out.toByteArray();
     }
 
-    public static Entry decode(byte[] data) {
+    /**
+     * The store key of an entry: its rule and key (the group, which the rule stage scans for a key's window), then
+     * the entry's {@link Entry#id()}, which starts with the event hash. The value leaves all three out.
+     */
+    public static String storeKey(String rule, String key, Entry e) {
+        return rule + '|' + key + WriteBehindStore.GROUP_END + e.id();
+    }
+
+    /** The entry stored under {@code storeKey} ({@link #storeKey}) with the value {@code data}. */
+    public static Entry decode(String storeKey, byte[] data) {
+        int bar = storeKey.indexOf('|');
+        int groupEnd = storeKey.indexOf(WriteBehindStore.GROUP_END, bar);
+        int hashEnd = storeKey.indexOf('\u0001', groupEnd);
+        if (bar < 0 || groupEnd < 0 || hashEnd < 0) {
+            throw new IllegalArgumentException("rule state key '" + storeKey.replace(WriteBehindStore.GROUP_END, '|')
+                    + "' is not rule|key, then an entry id: reset the application's state"
+                    + " (kafka-streams-application-reset) or run the matching app version");
+        }
         BinaryReader in = new BinaryReader(data, "rule state");
         int version = in.readByte();
         if (version != VERSION) {
@@ -35,6 +54,11 @@ public final class EntriesCodec {
                     + " version");
         }
         boolean emitted = in.readBoolean();
-        return new Entry(SignalCodec.read(in), emitted);
+        Signal signal = SignalCodec.readKept(
+                in,
+                storeKey.substring(0, bar),
+                storeKey.substring(bar + 1, groupEnd),
+                storeKey.substring(groupEnd + 1, hashEnd));
+        return new Entry(signal, emitted);
     }
 }

@@ -176,19 +176,15 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         }
         if (stateful) {
             for (Entry e : result.removed()) {
-                store.put(entryKey(key, e), null); // a put of null deletes without reading the old value
+                // a put of null deletes without reading the old value
+                store.put(EntriesCodec.storeKey(s.rule(), s.key(), e), null);
             }
             for (Entry e : result.changed()) {
-                store.put(entryKey(key, e), EntriesCodec.encode(e));
+                store.put(EntriesCodec.storeKey(s.rule(), s.key(), e), EntriesCodec.encode(e));
             }
             decoded.put(key, result.state());
         }
         return result.detections();
-    }
-
-    /** One store record per kept entry: the rule and key as the group, then the entry's own id. */
-    private static String entryKey(String ruleKey, Entry e) {
-        return ruleKey + WriteBehindStore.GROUP_END + e.id();
     }
 
     /** The key's entries, decoded once and then kept in step with the store while the key is in use. */
@@ -199,7 +195,8 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             try (KeyValueIterator<String, byte[]> it = store.prefixScan(
                     key + WriteBehindStore.GROUP_END, new org.apache.kafka.common.serialization.StringSerializer())) {
                 while (it.hasNext()) {
-                    state.add(EntriesCodec.decode(it.next().value));
+                    KeyValue<String, byte[]> kv = it.next();
+                    state.add(EntriesCodec.decode(kv.key, kv.value));
                 }
             }
             state.sort(RuleEvaluator.BY_TIME);
@@ -283,7 +280,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 KeyValue<String, byte[]> kv = all.next();
-                Signal signal = EntriesCodec.decode(kv.value).signal();
+                Signal signal = EntriesCodec.decode(kv.key, kv.value).signal();
                 Engine engine = book.engine(signal.rule());
                 long retention =
                         engine.retention(evaluator.contextOf(signal), signal).toMillis();

@@ -120,9 +120,41 @@ class InternalRecordCodecTest {
 
     @Test
     void aRuleEntryKeepsWhetherItWasReported() {
-        Entry e = EntriesCodec.decode(EntriesCodec.encode(new Entry(signal("adult", null), true)));
+        Entry kept = new Entry(signal("adult", null), true);
+        String key = EntriesCodec.storeKey(kept.signal().rule(), kept.signal().key(), kept);
+        Entry e = EntriesCodec.decode(key, EntriesCodec.encode(kept));
         assertTrue(e.emitted());
         assertEquals(signal("adult", null), e.signal());
+    }
+
+    /** What the store key holds (rule, key, event hash) is left out of the value and comes back from the key. */
+    @Test
+    void aRuleEntryComesBackFromItsKeyAndItsShorterValue() {
+        Signal bySubject = new Signal(
+                "C13.mass-message",
+                "jbloggs",
+                1_773_051_300_123L,
+                IncidentCategory.MASS_EMAIL,
+                "WOH",
+                "jbloggs",
+                Role.staff,
+                "a@example.org,b@example.org,c@example.org,d@example.org,e@example.org,f@example.org",
+                6,
+                null,
+                2,
+                false,
+                "EX-1",
+                EVIDENCE);
+        Entry kept = new Entry(bySubject, false);
+        String key = EntriesCodec.storeKey(bySubject.rule(), bySubject.key(), kept);
+        byte[] value = EntriesCodec.encode(kept);
+        Entry e = EntriesCodec.decode(key, value);
+        assertEquals(bySubject, e.signal(), "a value longer than an entry id keeps: it is in the value");
+        assertTrue(value.length
+                < SignalCodec.encode(bySubject).length - EVIDENCE.getEventHash().length());
+        Exception bad = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> EntriesCodec.decode("C13.mass-message|jbloggs", value));
+        assertTrue(bad.getMessage().contains("reset the application's state"), bad.getMessage());
     }
 
     @Test

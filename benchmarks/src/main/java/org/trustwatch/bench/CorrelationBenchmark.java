@@ -423,6 +423,20 @@ public final class CorrelationBenchmark {
     private static String writtenByTopic(KafkaStreams app) {
         Map<String, double[]> sums = new java.util.TreeMap<>();
         app.metrics().forEach((name, metric) -> {
+            // the state stores' changelogs are written by the producers, not by a sink node: their own figures
+            if (name.group().equals("producer-topic-metrics")
+                    && name.tags().getOrDefault("topic", "").endsWith("-changelog")
+                    && metric.metricValue() instanceof Number n) {
+                int at = name.name().equals("record-send-total")
+                        ? 0
+                        : name.name().equals("byte-total") ? 1 : -1;
+                if (at >= 0) {
+                    String topic = name.tags().get("topic");
+                    // without the run's app id, as the sink topics below are named without it
+                    sums.computeIfAbsent(topic.replaceFirst("^bench-[0-9a-f]+-", ""), t -> new double[2])[at] +=
+                            n.doubleValue();
+                }
+            }
             if (name.group().equals("stream-topic-metrics") && metric.metricValue() instanceof Number n) {
                 int at = name.name().equals("records-produced-total")
                         ? 0

@@ -71,12 +71,23 @@ public final class SignalCodec {
     }
 
     private static void writeFields(BinaryWriter out, Signal s) {
-        out.writeString(s.rule());
-        out.writeString(s.key());
+        writeFields(out, s, false);
+    }
+
+    /** The fields in order; {@code kept}: without the rule and key, and the subject null when it is the key. */
+    private static void writeFields(BinaryWriter out, Signal s, boolean kept) {
+        if (!kept) {
+            out.writeString(s.rule());
+            out.writeString(s.key());
+        }
         out.writeLong(s.time());
         out.writeByte(s.category().ordinal());
         out.writeNullable(s.schoolId());
-        out.writeString(s.subject());
+        if (kept) {
+            out.writeNullable(s.subject().equals(s.key()) ? null : s.subject());
+        } else {
+            out.writeString(s.subject());
+        }
         out.writeByte(s.subjectRole() == null ? -1 : s.subjectRole().ordinal());
         out.writeNullable(s.value());
         out.writeLong(s.amount());
@@ -102,13 +113,19 @@ public final class SignalCodec {
     }
 
     private static Signal readFields(BinaryReader in, Evidence evidence) {
-        String rule = WORDS.share(in.readString());
-        String key = in.readString();
+        return readFields(in, evidence, null, null);
+    }
+
+    /** The fields {@link #writeFields} wrote; a rule and key given: as kept, with that rule and key. */
+    private static Signal readFields(BinaryReader in, Evidence evidence, String keptRule, String keptKey) {
+        boolean kept = keptRule != null;
+        String rule = WORDS.share(kept ? keptRule : in.readString());
+        String key = kept ? keptKey : in.readString();
         long time = in.readLong();
         IncidentCategory category = CATEGORIES[in.readByte()];
         String school = WORDS.share(in.readNullable());
-        String subject = in.readString();
-        if (subject.equals(key)) {
+        String subject = kept ? in.readNullable() : in.readString();
+        if (subject == null || subject.equals(key)) {
             subject = key; // most rules group by their subject: one copy for both
         }
         int role = in.readByte();
@@ -141,23 +158,8 @@ public final class SignalCodec {
      * written only when it is not the key (most rules group by their subject).
      */
     public static void writeKept(BinaryWriter out, Signal s) {
-        Evidence e = s.evidence();
-        out.writeLong(e.getTimestamp().toEpochMilli());
-        out.writeString(e.getSource());
-        out.writeString(e.getSummary());
-        out.writeNullable(e.getLogFilePath());
-        out.writeLong(e.getLogLine() == null ? -1 : e.getLogLine());
-        out.writeLong(s.time());
-        out.writeByte(s.category().ordinal());
-        out.writeNullable(s.schoolId());
-        out.writeNullable(s.subject().equals(s.key()) ? null : s.subject());
-        out.writeByte(s.subjectRole() == null ? -1 : s.subjectRole().ordinal());
-        out.writeNullable(s.value());
-        out.writeLong(s.amount());
-        out.writeNullable(s.phase());
-        out.writeByte(s.severity());
-        out.writeBoolean(s.breach());
-        out.writeNullable(s.exemptionId());
+        writeEvidence(out, s.evidence(), false);
+        writeFields(out, s, true);
         out.writeSize(s.companions().size());
         for (Signal c : s.companions()) {
             write(out, c);
@@ -166,34 +168,7 @@ public final class SignalCodec {
 
     /** The signal {@link #writeKept} wrote, with the rule, key and event hash its store key holds. */
     public static Signal readKept(BinaryReader in, String rule, String key, String eventHash) {
-        Evidence evidence = Evidence.newBuilder()
-                .setTimestamp(Instant.ofEpochMilli(in.readLong()))
-                .setSource(WORDS.share(in.readString()))
-                .setEventHash(eventHash)
-                .setSummary(in.readString())
-                .setLogFilePath(WORDS.share(in.readNullable()))
-                .setLogLine(nonNegative(in.readLong()))
-                .build();
-        long time = in.readLong();
-        IncidentCategory category = CATEGORIES[in.readByte()];
-        String school = WORDS.share(in.readNullable());
-        String subject = in.readNullable();
-        int role = in.readByte();
-        Signal s = new Signal(
-                WORDS.share(rule),
-                key,
-                time,
-                category,
-                school,
-                subject == null ? key : subject,
-                role < 0 ? null : ROLES[role],
-                in.readNullable(),
-                in.readLong(),
-                WORDS.share(in.readNullable()),
-                in.readByte(),
-                in.readBoolean(),
-                in.readNullable(),
-                evidence);
+        Signal s = readFields(in, readEvidence(in, eventHash), rule, key);
         int n = in.readSize();
         if (n == 0) {
             return s;
@@ -205,23 +180,30 @@ public final class SignalCodec {
         return s.withCompanions(companions);
     }
 
-    private static Long nonNegative(long line) {
-        return line < 0 ? null : line;
+    public static void writeEvidence(BinaryWriter out, Evidence e) {
+        writeEvidence(out, e, true);
     }
 
-    public static void writeEvidence(BinaryWriter out, Evidence e) {
+    private static void writeEvidence(BinaryWriter out, Evidence e, boolean withHash) {
         out.writeLong(e.getTimestamp().toEpochMilli());
         out.writeString(e.getSource());
-        out.writeString(e.getEventHash());
+        if (withHash) {
+            out.writeString(e.getEventHash());
+        }
         out.writeString(e.getSummary());
         out.writeNullable(e.getLogFilePath());
         out.writeLong(e.getLogLine() == null ? -1 : e.getLogLine());
     }
 
     public static Evidence readEvidence(BinaryReader in) {
+        return readEvidence(in, null);
+    }
+
+    /** {@code keptHash} given: evidence written without its hash, which is that one. */
+    private static Evidence readEvidence(BinaryReader in, String keptHash) {
         Instant at = Instant.ofEpochMilli(in.readLong());
         String source = WORDS.share(in.readString());
-        String hash = in.readString();
+        String hash = keptHash != null ? keptHash : in.readString();
         String summary = in.readString();
         String file = WORDS.share(in.readNullable());
         long line = in.readLong();

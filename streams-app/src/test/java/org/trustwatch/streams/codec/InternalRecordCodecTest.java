@@ -149,7 +149,7 @@ class InternalRecordCodecTest {
         String key = EntriesCodec.storeKey(bySubject.rule(), bySubject.key(), kept);
         byte[] value = EntriesCodec.encode(kept);
         Entry e = EntriesCodec.decode(key, value);
-        assertEquals(bySubject, e.signal(), "a value longer than an entry id keeps: it is in the value");
+        assertEquals(bySubject, e.signal(), "the recipients, longer than an entry id holds, come back from the value");
         assertTrue(value.length
                 < SignalCodec.encode(bySubject).length - EVIDENCE.getEventHash().length());
         Exception bad = org.junit.jupiter.api.Assertions.assertThrows(

@@ -108,9 +108,7 @@ class TimeAndIdentityTopologyTest {
     void onceTheLogonsGoQuietAHeldRequestGoesOnToItsAddressWhenTheRequestsHavePassedIt() {
         try (Harness h = Harness.live()) {
             h.send(logon("08:00", "woh-lt-0009.trust.local", OTHER_IP, "someone", 2, "0x1"));
-            fiveAnonymous(h, "09:0");
-            h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
-                    .build());
+            fiveAnonymousThenTheRequestsPassThem(h);
             assertEquals(List.of(), subjects(h), "the logons are still coming: the requests wait");
 
             h.wallClockPasses(java.time.Duration.ofSeconds(6));
@@ -126,9 +124,7 @@ class TimeAndIdentityTopologyTest {
     @Test
     void atAStartARequestWaitsForALogonThatComesAfterTheRequestsHavePassedIt() {
         try (Harness h = Harness.live()) {
-            fiveAnonymous(h, "09:0");
-            h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
-                    .build());
+            fiveAnonymousThenTheRequestsPassThem(h);
             assertEquals(List.of(), subjects(h), "no logon lane has been heard from: the requests wait");
             h.send(logon("08:59", "woh-lt-0004.trust.local", IP, "22evanss0", 2, "0x9"));
             assertEquals(List.of("22evanss0"), subjects(h));
@@ -139,13 +135,18 @@ class TimeAndIdentityTopologyTest {
     @Test
     void atAStartHeldRequestsGoOnToTheirAddressOnceTheLogonLanesStayQuiet() {
         try (Harness h = Harness.live()) {
-            fiveAnonymous(h, "09:0");
-            h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
-                    .build());
+            fiveAnonymousThenTheRequestsPassThem(h);
             assertEquals(List.of(), subjects(h));
             h.wallClockPasses(java.time.Duration.ofSeconds(6));
             assertEquals(List.of("ip:" + IP), subjects(h));
         }
+    }
+
+    /** Five anonymous requests from 09:00, then one of another address at 09:40: half the grace past them. */
+    private static void fiveAnonymousThenTheRequestsPassThem(Harness h) {
+        fiveAnonymous(h, "09:0");
+        h.send(request("09:40", OTHER_IP, "bbc.co.uk", "news", WebAction.allowed)
+                .build());
     }
 
     /** Five blocked requests from the laptop's address without a user, a minute apart from {@code tenMinutes}0. */

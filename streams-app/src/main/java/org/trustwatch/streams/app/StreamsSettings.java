@@ -4,12 +4,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
 import org.trustwatch.streams.topology.DeadLetters;
 import org.trustwatch.streams.topology.Topics;
 
 /** The Kafka Streams configuration of the app: what Trustwatch fixes, and what an operator may change. */
 public final class StreamsSettings {
+
+    /** The clients' own default for {@code retry.backoff.ms}. */
+    static final long CLIENT_RETRY_BACKOFF_MS = 100;
 
     private StreamsSettings() {}
 
@@ -71,6 +75,19 @@ public final class StreamsSettings {
         for (String prefix : List.of(StreamsConfig.globalConsumerPrefix(""), StreamsConfig.restoreConsumerPrefix(""))) {
             p.put(prefix + "fetch.min.bytes", "1");
             p.put(prefix + "fetch.max.wait.ms", "100");
+        }
+        // Kafka Streams waits this long between its rounds of creating the internal topics and checking that they are
+        // ready (InternalTopicManager.makeReady): on a first start the broker readied a few of the app's 20 internal
+        // topics per round, and at the default 100 ms the rounds took about 1 s of the start. The partition assignor
+        // that runs those rounds reads the main consumer's settings, so the main consumer retries on this back-off
+        // too (it grows exponentially to retry.backoff.max.ms); the other clients keep their default.
+        p.put(StreamsConfig.RETRY_BACKOFF_MS_CONFIG, "10");
+        for (String prefix : List.of(
+                StreamsConfig.producerPrefix(""),
+                StreamsConfig.restoreConsumerPrefix(""),
+                StreamsConfig.globalConsumerPrefix(""),
+                StreamsConfig.adminClientPrefix(""))) {
+            p.put(prefix + CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG, String.valueOf(CLIENT_RETRY_BACKOFF_MS));
         }
         p.putAll(handlers(topics));
         app.forEach((k, v) -> {

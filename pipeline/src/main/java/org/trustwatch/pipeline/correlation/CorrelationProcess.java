@@ -29,6 +29,8 @@ public final class CorrelationProcess {
 
     public static final String NAME = "correlation";
     private static final String MAIN_CLASS = "org.trustwatch.streams.app.CorrelationApp";
+    static final String HEAP_VARIABLE = "TRUSTWATCH_CORRELATION_HEAP";
+    static final String DEFAULT_HEAP = "2g";
 
     private final Path home;
     private final Path dir;
@@ -155,7 +157,7 @@ public final class CorrelationProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(process.marker());
         command.add("-Xms256m");
-        command.add("-Xmx512m");
+        command.add("-Xmx" + heap(System.getenv()));
         command.add("-XX:+UseParallelGC"); // as ./trustwatch correlate runs it: see the note there
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Dorg.apache.avro.SERIALIZABLE_PACKAGES=org.trustwatch.schema");
@@ -170,6 +172,24 @@ public final class CorrelationProcess {
         command.add("--config");
         command.add(configFile().toString());
         return command;
+    }
+
+    /**
+     * The app's largest heap: {@code TRUSTWATCH_CORRELATION_HEAP}, or 2g. Its state stores are on the heap (the
+     * default {@code state.stores=memory}); at the 512m it had before they were, the whole-pipeline bench's app (10
+     * schools, two days) ended with its old generation 73 % full after 6 full collections, and bench-correlate's
+     * 20-school day keeps about 400 MB of state.
+     */
+    static String heap(Map<String, String> environment) {
+        String value = environment.getOrDefault(HEAP_VARIABLE, "").strip();
+        if (value.isEmpty()) {
+            return DEFAULT_HEAP;
+        }
+        if (!value.matches("[0-9]+[kKmMgG]?")) {
+            throw new PipelineException(HEAP_VARIABLE + "='" + value + "' is not a heap size: use a number of bytes"
+                    + " with k, m or g after it, e.g. 2g or 1536m (as for java -Xmx).");
+        }
+        return value;
     }
 
     private static Path appJar(Path target) throws IOException {

@@ -290,7 +290,7 @@ public final class Pipeline implements AutoCloseable {
             connect.put(name, ConnectorConfigs.forExisting(config, connect.config(name)));
             names.add(name);
         }
-        names.forEach(connect::awaitRunning);
+        names.forEach(name -> connect.awaitRunningRestartingOnce(name, out));
         out.printf("agents: %d source connectors running, tailing copies in %s%n", names.size(), staging);
         return replay;
     }

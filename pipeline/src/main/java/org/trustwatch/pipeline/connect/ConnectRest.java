@@ -3,6 +3,7 @@ package org.trustwatch.pipeline.connect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ public final class ConnectRest {
 
     public void stop(String name) {
         send("PUT", "/connectors/" + name + "/stop", null, 202, 204);
-        await(name, status -> "STOPPED".equals(status.at("/connector/state").asText()), "STOPPED");
+        await(name, status -> "STOPPED".equals(status.at("/connector/state").asText()), "STOPPED", null);
     }
 
     public void resume(String name) {
@@ -89,15 +90,24 @@ public final class ConnectRest {
         return response.statusCode() == 200 ? Optional.of(read(response.body())) : Optional.empty();
     }
 
-    /** Waits until the connector and all its tasks (at least one) run. */
+    /** Waits until the connector and all its tasks (at least one) run; a failure is reported at once. */
     public void awaitRunning(String name) {
-        await(
-                name,
-                status -> "RUNNING".equals(status.at("/connector/state").asText())
-                        && status.at("/tasks").size() > 0
-                        && allTasks(status, "RUNNING"),
-                "RUNNING");
+        await(name, RUNNING, "RUNNING", null);
     }
+
+    /**
+     * Waits until the connector and all its tasks run, answering a first failure with one restart, told on
+     * {@code out}, as the replay does for a running agent ({@code SourceProgress#failure}): Connect itself can fail an
+     * exactly-once task that starts while other connectors are being created. A second failure is reported.
+     */
+    public void awaitRunningRestartingOnce(String name, PrintStream out) {
+        await(name, RUNNING, "RUNNING", out);
+    }
+
+    private static final Predicate<JsonNode> RUNNING =
+            status -> "RUNNING".equals(status.at("/connector/state").asText())
+                    && status.at("/tasks").size() > 0
+                    && allTasks(status, "RUNNING");
 
     /**
      * Why the connector does not work, if it has failed: its own state or a task's, with the first line of the trace.
@@ -131,14 +141,23 @@ public final class ConnectRest {
         return (end < 0 ? text : text.substring(0, end)).strip();
     }
 
-    private void await(String name, Predicate<JsonNode> condition, String wanted) {
+    /** @param restartOnceTellingOn null to report a failure at once */
+    private void await(String name, Predicate<JsonNode> condition, String wanted, PrintStream restartOnceTellingOn) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         JsonNode last = null;
+        boolean restarted = false;
         while (System.nanoTime() < deadline) {
             Optional<JsonNode> status = status(name);
             if (status.isPresent()) {
                 last = status.get();
                 Optional<String> failed = failure(last);
+                if (failed.isPresent() && restartOnceTellingOn != null && !restarted) {
+                    restartOnceTellingOn.println("  " + failed.get() + "; restarting it once");
+                    // answered with the tasks' new state (RESTARTING), so the next status no longer shows the failure
+                    restartFailed(name);
+                    restarted = true;
+                    continue;
+                }
                 if (failed.isPresent()) {
                     throw new PipelineException(failed.get() + "\nWhat to do: fix the cause in the connector's config"
                             + " or the worker's log ('./trustwatch stack logs connect'), then run again.");

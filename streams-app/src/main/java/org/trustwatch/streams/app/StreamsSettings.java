@@ -77,7 +77,7 @@ public final class StreamsSettings {
             p.put(prefix + "fetch.max.wait.ms", "100");
         }
         // Kafka Streams waits this long between its rounds of creating the internal topics and checking that they are
-        // ready (InternalTopicManager.makeReady): on a first start the broker readied a few of the app's 20 internal
+        // ready (InternalTopicManager.makeReady): on a first start the broker readied a few of the app's 11 internal
         // topics per round, and at the default 100 ms the rounds took about 1 s of the start. The partition assignor
         // that runs those rounds reads the main consumer's settings, so the main consumer retries on this back-off
         // too (it grows exponentially to retry.backoff.max.ms); the other clients keep their default.

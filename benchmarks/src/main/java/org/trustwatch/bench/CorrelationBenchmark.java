@@ -423,35 +423,44 @@ public final class CorrelationBenchmark {
     private static String writtenByTopic(KafkaStreams app) {
         Map<String, double[]> sums = new java.util.TreeMap<>();
         app.metrics().forEach((name, metric) -> {
-            // the state stores' changelogs are written by the producers, not by a sink node: their own figures
-            if (name.group().equals("producer-topic-metrics")
-                    && name.tags().getOrDefault("topic", "").endsWith("-changelog")
-                    && metric.metricValue() instanceof Number n) {
-                int at = name.name().equals("record-send-total")
-                        ? 0
-                        : name.name().equals("byte-total") ? 1 : -1;
-                if (at >= 0) {
-                    String topic = name.tags().get("topic");
-                    // without the run's app id, as the sink topics below are named without it
-                    sums.computeIfAbsent(topic.replaceFirst("^bench-[0-9a-f]+-", ""), t -> new double[2])[at] +=
-                            n.doubleValue();
-                }
+            if (!(metric.metricValue() instanceof Number n)) {
+                return;
             }
-            if (name.group().equals("stream-topic-metrics") && metric.metricValue() instanceof Number n) {
-                int at = name.name().equals("records-produced-total")
-                        ? 0
-                        : name.name().equals("bytes-produced-total") ? 1 : -1;
-                if (at >= 0) {
-                    String topic = name.tags().getOrDefault("topic", "?");
-                    sums.computeIfAbsent(topic.substring(topic.indexOf('.') + 1), t -> new double[2])[at] +=
-                            n.doubleValue();
-                }
+            String topic = name.tags().getOrDefault("topic", "?");
+            // the state stores' changelogs are written by the producers, not by a sink node: their own figures,
+            // without the run's app id, as the sink topics are named without it
+            if (name.group().equals("producer-topic-metrics") && topic.endsWith("-changelog")) {
+                add(
+                        sums,
+                        topic.replaceFirst("^bench-[0-9a-f]+-", ""),
+                        name.name(),
+                        "record-send-total",
+                        "byte-total",
+                        n);
+            }
+            if (name.group().equals("stream-topic-metrics")) {
+                add(
+                        sums,
+                        topic.substring(topic.indexOf('.') + 1),
+                        name.name(),
+                        "records-produced-total",
+                        "bytes-produced-total",
+                        n);
             }
         });
         StringBuilder out = new StringBuilder();
         sums.forEach((topic, v) ->
                 out.append(String.format("%s %,.0f (%,.0f B each); ", topic, v[0], v[0] > 0 ? v[1] / v[0] : 0)));
         return out.toString();
+    }
+
+    /** Adds a metric to its topic's [records, bytes] when it is the one named for records or for bytes. */
+    private static void add(
+            Map<String, double[]> sums, String topic, String metric, String records, String bytes, Number value) {
+        int at = metric.equals(records) ? 0 : metric.equals(bytes) ? 1 : -1;
+        if (at >= 0) {
+            sums.computeIfAbsent(topic, t -> new double[2])[at] += value.doubleValue();
+        }
     }
 
     /** CPU time of the app's stream threads so far (the global thread only reads the reference topics). */

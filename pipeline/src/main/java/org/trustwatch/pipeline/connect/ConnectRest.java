@@ -63,6 +63,12 @@ public final class ConnectRest {
         send("POST", "/connectors/" + name + "/restart?includeTasks=true&onlyFailed=true", null, 202, 204);
     }
 
+    /** {@link #restartFailed(String)} after the failure {@code failure}, told on {@code out} as an agent's restart. */
+    public void restartFailed(String name, String failure, PrintStream out) {
+        out.println("  " + failure + "; restarting it once");
+        restartFailed(name);
+    }
+
     public JsonNode offsets(String name) {
         return read(send("GET", "/connectors/" + name + "/offsets", null, 200));
     }
@@ -152,9 +158,8 @@ public final class ConnectRest {
                 last = status.get();
                 Optional<String> failed = failure(last);
                 if (failed.isPresent() && restartOnceTellingOn != null && !restarted) {
-                    restartOnceTellingOn.println("  " + failed.get() + "; restarting it once");
                     // answered with the tasks' new state (RESTARTING), so the next status no longer shows the failure
-                    restartFailed(name);
+                    restartFailed(name, failed.get(), restartOnceTellingOn);
                     restarted = true;
                     continue;
                 }

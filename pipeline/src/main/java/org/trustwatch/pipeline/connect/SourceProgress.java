@@ -145,8 +145,7 @@ public final class SourceProgress implements AutoCloseable {
             Optional<String> failed = rest.status(connector).flatMap(ConnectRest::failure);
             if (failed.isPresent()) {
                 if (restarted.add(connector)) {
-                    out.println("  " + failed.get() + "; restarting it once");
-                    rest.restartFailed(connector);
+                    rest.restartFailed(connector, failed.get(), out);
                     continue;
                 }
                 return failed;

@@ -12,9 +12,6 @@ import org.trustwatch.streams.topology.Topics;
 /** The Kafka Streams configuration of the app: what Trustwatch fixes, and what an operator may change. */
 public final class StreamsSettings {
 
-    /** The clients' own default for {@code retry.backoff.ms}. */
-    static final long CLIENT_RETRY_BACKOFF_MS = 100;
-
     private StreamsSettings() {}
 
     /** The exception handlers and their dead-letter topic (also used offline). */
@@ -93,7 +90,9 @@ public final class StreamsSettings {
                 StreamsConfig.restoreConsumerPrefix(""),
                 StreamsConfig.globalConsumerPrefix(""),
                 StreamsConfig.adminClientPrefix(""))) {
-            p.put(prefix + CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG, String.valueOf(CLIENT_RETRY_BACKOFF_MS));
+            p.put(
+                    prefix + CommonClientConfigs.RETRY_BACKOFF_MS_CONFIG,
+                    String.valueOf(CommonClientConfigs.DEFAULT_RETRY_BACKOFF_MS));
         }
         p.putAll(handlers(topics));
         app.forEach((k, v) -> {

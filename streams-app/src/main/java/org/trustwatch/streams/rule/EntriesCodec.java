@@ -28,12 +28,17 @@ public final class EntriesCodec {
         return out.toByteArray();
     }
 
+    /** The group of a rule's key in the store: its entries are the window the rule stage scans. */
+    public static String group(String rule, String key) {
+        return rule + '|' + key;
+    }
+
     /**
-     * The store key of an entry: its rule and key (the group, which the rule stage scans for a key's window), then
-     * the entry's {@link Entry#id()}, which starts with the event hash. The value leaves all three out.
+     * The store key of an entry: its {@link #group}, then the entry's {@link Entry#id()}, which starts with the event
+     * hash. The value leaves the rule, the key and the hash out.
      */
-    public static String storeKey(String rule, String key, Entry e) {
-        return rule + '|' + key + WriteBehindStore.GROUP_END + e.id();
+    public static String storeKey(String group, Entry e) {
+        return group + WriteBehindStore.GROUP_END + e.id();
     }
 
     /** The entry stored under {@code storeKey} ({@link #storeKey}) with the value {@code data}. */

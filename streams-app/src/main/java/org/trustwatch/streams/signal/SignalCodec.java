@@ -155,29 +155,27 @@ public final class SignalCodec {
     /**
      * A rule entry's signal without what the entry's store key already holds (the rule, the key and the event hash,
      * see {@code EntriesCodec}): a third of the bytes of {@link #write}, in the store and its changelog. The subject is
-     * written only when it is not the key (most rules group by their subject).
+     * written only when it is not the key (most rules group by their subject). An entry keeps one signal, unbundled
+     * by the rule stage: the companion count is always 0.
      */
     public static void writeKept(BinaryWriter out, Signal s) {
+        if (!s.companions().isEmpty()) {
+            throw new IllegalArgumentException("a rule entry keeps one signal: unbundle " + s.rule() + " first");
+        }
         writeEvidence(out, s.evidence(), false);
         writeFields(out, s, true);
-        out.writeSize(s.companions().size());
-        for (Signal c : s.companions()) {
-            write(out, c);
-        }
+        out.writeSize(0);
     }
 
     /** The signal {@link #writeKept} wrote, with the rule, key and event hash its store key holds. */
     public static Signal readKept(BinaryReader in, String rule, String key, String eventHash) {
         Signal s = readFields(in, readEvidence(in, eventHash), rule, key);
-        int n = in.readSize();
-        if (n == 0) {
-            return s;
+        int companions = in.readSize();
+        if (companions != 0) {
+            throw new IllegalArgumentException("a rule entry of " + rule + " holds " + companions
+                    + " more signals, which a rule entry never has: reset the application's state");
         }
-        List<Signal> companions = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            companions.add(read(in));
-        }
-        return s.withCompanions(companions);
+        return s;
     }
 
     public static void writeEvidence(BinaryWriter out, Evidence e) {

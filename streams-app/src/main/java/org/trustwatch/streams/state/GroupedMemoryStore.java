@@ -185,7 +185,7 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
             List<KeyValue<Bytes, byte[]>> out = new ArrayList<>(group.size);
             for (int i = 0; i < group.size; i++) {
                 if (startsWith(group.members[i], memberPrefix)) {
-                    out.add(KeyValue.pair(join(groupBytes, group.members[i]), group.values[i]));
+                    out.add(KeyValue.pair(Bytes.wrap(join(groupBytes, group.members[i])), group.values[i]));
                 }
             }
             return new ListIterator(out);
@@ -219,7 +219,7 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
         List<KeyValue<Bytes, byte[]>> out = new ArrayList<>();
         groups.forEach((groupKey, group) -> {
             for (int i = 0; i < group.size; i++) {
-                byte[] key = join(groupKey.get(), group.members[i]).get();
+                byte[] key = join(groupKey.get(), group.members[i]);
                 if (wanted.test(key)) {
                     out.add(KeyValue.pair(Bytes.wrap(key), group.values[i]));
                 }
@@ -259,10 +259,10 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
         return split == key.length ? NO_MEMBER : Arrays.copyOfRange(key, split, key.length);
     }
 
-    private static Bytes join(byte[] group, byte[] member) {
+    private static byte[] join(byte[] group, byte[] member) {
         byte[] key = Arrays.copyOf(group, group.length + member.length);
         System.arraycopy(member, 0, key, group.length, member.length);
-        return Bytes.wrap(key);
+        return key;
     }
 
     @Override

@@ -163,7 +163,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     }
 
     private List<Detection> evaluate(Signal s, long streamTime) {
-        String key = s.rule() + "|" + s.key();
+        String key = EntriesCodec.group(s.rule(), s.key());
         boolean stateful = book.engine(s.rule()).stateful();
         List<Entry> state = stateful ? state(key) : null;
         RuleEvaluator.Result result;
@@ -177,10 +177,10 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
         if (stateful) {
             for (Entry e : result.removed()) {
                 // a put of null deletes without reading the old value
-                store.put(EntriesCodec.storeKey(s.rule(), s.key(), e), null);
+                store.put(EntriesCodec.storeKey(key, e), null);
             }
             for (Entry e : result.changed()) {
-                store.put(EntriesCodec.storeKey(s.rule(), s.key(), e), EntriesCodec.encode(e));
+                store.put(EntriesCodec.storeKey(key, e), EntriesCodec.encode(e));
             }
             decoded.put(key, result.state());
         }

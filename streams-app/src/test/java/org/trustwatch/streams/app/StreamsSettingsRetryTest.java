@@ -26,7 +26,7 @@ class StreamsSettingsRetryTest {
 
     @Test
     void theOtherClientsKeepTheirDefaultBackOff() {
-        long expected = StreamsSettings.CLIENT_RETRY_BACKOFF_MS;
+        long expected = CommonClientConfigs.DEFAULT_RETRY_BACKOFF_MS;
         assertEquals(expected, backOff(config.getProducerConfigs("client")), "producer");
         assertEquals(expected, backOff(config.getRestoreConsumerConfigs("client")), "restore consumer");
         assertEquals(expected, backOff(config.getGlobalConsumerConfigs("client")), "global consumer");

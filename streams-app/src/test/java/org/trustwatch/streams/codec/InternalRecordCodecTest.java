@@ -121,7 +121,8 @@ class InternalRecordCodecTest {
     @Test
     void aRuleEntryKeepsWhetherItWasReported() {
         Entry kept = new Entry(signal("adult", null), true);
-        String key = EntriesCodec.storeKey(kept.signal().rule(), kept.signal().key(), kept);
+        String key = EntriesCodec.storeKey(
+                EntriesCodec.group(kept.signal().rule(), kept.signal().key()), kept);
         Entry e = EntriesCodec.decode(key, EntriesCodec.encode(kept));
         assertTrue(e.emitted());
         assertEquals(signal("adult", null), e.signal());
@@ -146,7 +147,7 @@ class InternalRecordCodecTest {
                 "EX-1",
                 EVIDENCE);
         Entry kept = new Entry(bySubject, false);
-        String key = EntriesCodec.storeKey(bySubject.rule(), bySubject.key(), kept);
+        String key = EntriesCodec.storeKey(EntriesCodec.group(bySubject.rule(), bySubject.key()), kept);
         byte[] value = EntriesCodec.encode(kept);
         Entry e = EntriesCodec.decode(key, value);
         assertEquals(bySubject, e.signal(), "the recipients, longer than an entry id holds, come back from the value");

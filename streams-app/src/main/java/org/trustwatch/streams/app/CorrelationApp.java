@@ -158,10 +158,12 @@ public final class CorrelationApp {
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get();
             }
-            var described = admin.describeTopics(
-                            List.of(topics.proxy(), topics.mail(), topics.endpoint(), topics.reports()))
-                    .allTopicNames()
-                    .get();
+            var described = NewTopicsVisible.read(
+                    () -> admin.describeTopics(
+                                    List.of(topics.proxy(), topics.mail(), topics.endpoint(), topics.reports()))
+                            .allTopicNames()
+                            .get(),
+                    NewTopicsVisible.DEFAULT_WAIT);
             return new InputPartitions(
                     described.get(topics.proxy()).partitions().size(),
                     described.get(topics.mail()).partitions().size(),

@@ -1,7 +1,6 @@
 package org.trustwatch.streams.app;
 
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -18,15 +17,21 @@ final class NewTopicsVisible {
 
     private NewTopicsVisible() {}
 
+    /** An admin call, as its future's {@code get()} fails. */
+    @FunctionalInterface
+    interface AdminRead<T> {
+        T get() throws ExecutionException, InterruptedException;
+    }
+
     /**
      * Calls {@code read} until it no longer fails because a topic is unknown, or {@code wait} has passed; then the
      * last failure is thrown with what to check. Any other failure is thrown at once.
      */
-    static <T> T read(Callable<T> read, Duration wait) throws ExecutionException, InterruptedException {
+    static <T> T read(AdminRead<T> read, Duration wait) throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             try {
-                return read.call();
+                return read.get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
@@ -40,10 +45,6 @@ final class NewTopicsVisible {
                             e.getCause());
                 }
                 Thread.sleep(PAUSE_MILLIS);
-            } catch (InterruptedException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new ExecutionException(e);
             }
         }
     }

@@ -72,9 +72,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.consumerPrefix("max.poll.records"), "5000");
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), "65536");
         // ...but wait for those bytes no longer than half a commit interval (25 ms by default, not the consumer's
-        // 500 ms). A hop's records come in small commits, and while a busy thread's input partitions are paused (their
-        // buffers full) its fetch asks only for the repartition topics, whose 64 kB take long to gather: each hop could
-        // wait up to 500 ms for them. bench-correlate, two alternating full pairs of runs at 500 / 25 ms: steady p50
+        // 500 ms). A hop's records come in small commits, and when a fetch asks mostly for the repartition topics (as
+        // it does, we infer, while a busy thread's input partitions are paused with their buffers full), their 64 kB
+        // take long to gather: each hop could wait up to 500 ms. bench-correlate, two alternating full pairs of runs at
+        // 500 / 25 ms: steady p50
         // 355 / 266 and 928 / 302 ms, p99 1,871 / 773 and 3,096 / 962 ms; at about 3,000 events/s, p50 607 / 227 ms
         // and p99 875 / 324 ms.
         halfOf(commitInterval).ifPresent(wait -> p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), wait));

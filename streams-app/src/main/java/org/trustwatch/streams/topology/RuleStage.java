@@ -46,11 +46,20 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
 
     private static final String CLOCK_KEY = "clock";
     /**
-     * How many keys' decoded windows are kept. A miss decodes the key's entries again: from a map in memory, cheap
-     * enough that a small cache is better (bench-correlate: the 50,000 keys' decoded signals were most of the live
-     * heap, and each full collection had to mark them); from RocksDB an iterator seek, so more are kept.
+     * How many keys' decoded windows are kept, and from what size. From the heap stores only large windows: most keys
+     * hold few entries (0.1 to 6 on average per rule in bench-correlate, 43 at most), and decoding them again cost less
+     * than keeping them did. Kept lists outlived young collections, were promoted, and died in the old generation when
+     * the key was evicted or its entries replaced. Two alternating full pairs of bench-correlate, every used key kept
+     * (10,000) / none: full collections in the drain 4 / 2 (1.5 / 0.7 and 1.6 / 0.7 s), young ones 2.4 / 1.5 and
+     * 2.6 / 1.6 s; drains 100,577 / 103,729 and 89,013 / 94,357 events/s; steady p99 2,043 / 822 and 1,024 / 639 ms.
+     * A window of many entries (up to RuleEvaluator's bound of 5,000: a shared account, a busy address) is still kept
+     * decoded: decoding thousands of entries for each of its signals would cost more than keeping them (inferred, not
+     * measured). From RocksDB a miss is an iterator seek, so every used key is kept.
      */
-    private static final int DECODED_KEYS_IN_MEMORY = 10_000;
+    private static final int DECODED_KEYS_IN_MEMORY = 1_000;
+
+    /** The fewest entries of a window kept decoded from the heap stores. */
+    static final int LARGE_WINDOW = 64;
 
     private static final int DECODED_KEYS_ON_DISK = 50_000;
 
@@ -64,9 +73,11 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
     private ProcessorContext<String, Object> context;
     /**
      * Decoded entries of the keys used lately, kept in step with the store (every put and delete goes through both),
-     * so a key's window is decoded from bytes once and not for every signal.
+     * so a key's window is decoded from bytes once and not for every signal (from the heap stores, large windows only).
      */
     private final java.util.Map<String, List<Entry>> decoded;
+    /** The fewest entries a key's window has for it to be kept decoded. */
+    private final int keptFrom;
 
     private LaneClock clock;
     private KeyValueStore<String, byte[]> clockStore;
@@ -80,6 +91,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             InputPartitions partitions,
             StoreKind stores) {
         this.decoded = Lru.of(stores == StoreKind.MEMORY ? DECODED_KEYS_IN_MEMORY : DECODED_KEYS_ON_DISK);
+        this.keptFrom = stores == StoreKind.MEMORY ? LARGE_WINDOW : 0;
         this.partitions = partitions;
         this.reference = reference;
         this.settings = settings;
@@ -182,7 +194,11 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             for (Entry e : result.changed()) {
                 store.put(EntriesCodec.storeKey(key, e), EntriesCodec.encode(e));
             }
-            decoded.put(key, result.state());
+            if (result.state().size() >= keptFrom) {
+                decoded.put(key, result.state());
+            } else {
+                decoded.remove(key);
+            }
         }
         return result.detections();
     }

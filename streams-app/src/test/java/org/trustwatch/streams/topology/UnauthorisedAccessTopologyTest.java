@@ -50,6 +50,22 @@ class UnauthorisedAccessTopologyTest {
     }
 
     @Test
+    void anAccountWithHundredsOfFailuresHasEachCountedOnce() {
+        // more entries than the rule stage keeps decoded from (RuleStage.LARGE_WINDOW): read from the store while the
+        // window is small, then kept decoded and changed in place
+        int n = RuleStage.LARGE_WINDOW * 3;
+        try (Harness h = new Harness()) {
+            List<EndpointEvent> burst = failures(n, "10:00", 2, "woh-srv-0001", "jsmith", "10.20.2.50", 3);
+            h.send(burst);
+            h.send(burst.subList(0, 10)); // an agent's replay of the first ten: the same events again
+            h.send(burst.subList(n - 10, n)); // and of the last ten
+            Incident i = h.only(C07);
+            assertEquals("jsmith", i.getSubject());
+            assertEquals(n, i.getEventCount());
+        }
+    }
+
+    @Test
     void nineFailuresOrTenOverMoreThanTenMinutesAreNearMisses() {
         try (Harness h = new Harness()) {
             h.send(failures(9, "10:00", 60, "woh-srv-0001", "jsmith", "10.20.2.50", 3));

@@ -3,6 +3,7 @@ package org.trustwatch.streams.app;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.streams.StreamsConfig;
@@ -74,10 +75,9 @@ public final class StreamsSettings {
         // ...but wait for those bytes no longer than half a commit interval (25 ms by default, not the consumer's
         // 500 ms). A hop's records come in small commits, and when a fetch asks mostly for the repartition topics (as
         // it does, we infer, while a busy thread's input partitions are paused with their buffers full), their 64 kB
-        // take long to gather: each hop could wait up to 500 ms. bench-correlate, two alternating full pairs of runs at
-        // 500 / 25 ms: steady p50
-        // 355 / 266 and 928 / 302 ms, p99 1,871 / 773 and 3,096 / 962 ms; at about 3,000 events/s, p50 607 / 227 ms
-        // and p99 875 / 324 ms.
+        // take long to gather: each hop could wait up to 500 ms. bench-correlate, two alternating full pairs of runs
+        // at 500 / 25 ms: steady p50 355 / 266 and 928 / 302 ms, p99 1,871 / 773 and 3,096 / 962 ms; at about 3,000
+        // events/s, p50 607 / 227 ms and p99 875 / 324 ms.
         halfOf(commitInterval).ifPresent(wait -> p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), wait));
         // Not for the consumers that read a topic to its end before the app may start (the reference data of the
         // global stores, the changelogs of a restore): the last fetch of each topic, short of 64 kB, waited the whole
@@ -114,11 +114,11 @@ public final class StreamsSettings {
     }
 
     /** Half of a number of milliseconds, at least 1; none for a value that is no number (Kafka Streams reports it). */
-    private static java.util.Optional<String> halfOf(String millis) {
+    private static Optional<String> halfOf(String millis) {
         try {
-            return java.util.Optional.of(Long.toString(Math.max(1, Long.parseLong(millis.trim()) / 2)));
+            return Optional.of(Long.toString(Math.max(1, Long.parseLong(millis.trim()) / 2)));
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

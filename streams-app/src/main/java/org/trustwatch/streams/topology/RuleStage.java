@@ -49,7 +49,7 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
      * How many keys' decoded windows are kept, and from what size. From the heap stores only large windows: most keys
      * hold few entries (0.1 to 6 on average per rule in bench-correlate, 43 at most), and decoding them again cost less
      * than keeping them did. Kept lists outlived young collections, were promoted, and died in the old generation when
-     * the key was evicted or its entries replaced. Two alternating full pairs of bench-correlate, every used key kept
+     * the key was evicted or its entries replaced (inferred from the collections' counts, not traced). Two alternating full pairs of bench-correlate, every used key kept
      * (10,000) / none: full collections in the drain 4 / 2 (1.5 / 0.7 and 1.6 / 0.7 s), young ones 2.4 / 1.5 and
      * 2.6 / 1.6 s; drains 100,577 / 103,729 and 89,013 / 94,357 events/s; steady p99 2,043 / 822 and 1,024 / 639 ms.
      * A window of many entries (up to RuleEvaluator's bound of 5,000: a shared account, a busy address) is still kept

@@ -49,12 +49,13 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
      * How many keys' decoded windows are kept, and from what size. From the heap stores only large windows: most keys
      * hold few entries (0.1 to 6 on average per rule in bench-correlate, 43 at most), and decoding them again cost less
      * than keeping them did. Kept lists outlived young collections, were promoted, and died in the old generation when
-     * the key was evicted or its entries replaced (inferred from the collections' counts, not traced). Two alternating full pairs of bench-correlate, every used key kept
-     * (10,000) / none: full collections in the drain 4 / 2 (1.5 / 0.7 and 1.6 / 0.7 s), young ones 2.4 / 1.5 and
-     * 2.6 / 1.6 s; drains 100,577 / 103,729 and 89,013 / 94,357 events/s; steady p99 2,043 / 822 and 1,024 / 639 ms.
-     * A window of many entries (up to RuleEvaluator's bound of 5,000: a shared account, a busy address) is still kept
-     * decoded: decoding thousands of entries for each of its signals would cost more than keeping them (inferred, not
-     * measured). From RocksDB a miss is an iterator seek, so every used key is kept.
+     * the key was evicted or its entries replaced (inferred from the collections' counts, not traced). Two alternating
+     * full pairs of bench-correlate, every used key kept (10,000) / none: full collections in the drain 4 / 2 (1.5 /
+     * 0.7 and 1.6 / 0.7 s), young ones 2.4 / 1.5 and 2.6 / 1.6 s; drains 100,577 / 103,729 and 89,013 / 94,357
+     * events/s; steady p99 2,043 / 822 and 1,024 / 639 ms. A window of many entries (up to RuleEvaluator's bound of
+     * 5,000: a shared account, a busy address) is still kept decoded: decoding thousands of entries for each of its
+     * signals would cost more than keeping them (inferred, not measured). A kept window that shrinks stays kept, in step
+     * with the store, until the map drops it. From RocksDB a miss is an iterator seek, so every used key is kept.
      */
     private static final int DECODED_KEYS_IN_MEMORY = 1_000;
 
@@ -90,8 +91,9 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             IncidentTracker tracker,
             InputPartitions partitions,
             StoreKind stores) {
-        this.decoded = Lru.of(stores == StoreKind.MEMORY ? DECODED_KEYS_IN_MEMORY : DECODED_KEYS_ON_DISK);
-        this.keptFrom = stores == StoreKind.MEMORY ? LARGE_WINDOW : 0;
+        boolean onHeap = stores == StoreKind.MEMORY;
+        this.decoded = Lru.of(onHeap ? DECODED_KEYS_IN_MEMORY : DECODED_KEYS_ON_DISK);
+        this.keptFrom = onHeap ? LARGE_WINDOW : 0;
         this.partitions = partitions;
         this.reference = reference;
         this.settings = settings;
@@ -196,8 +198,6 @@ final class RuleStage implements Processor<String, Signal, String, Object> {
             }
             if (result.state().size() >= keptFrom) {
                 decoded.put(key, result.state());
-            } else {
-                decoded.remove(key);
             }
         }
         return result.detections();

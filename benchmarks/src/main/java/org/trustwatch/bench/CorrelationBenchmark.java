@@ -59,6 +59,16 @@ public final class CorrelationBenchmark {
     private CorrelationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalStateException e) {
+            // the app's stream threads (and a registry call that never returned) would keep the JVM alive
+            System.err.println("bench-correlate: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int events = 2_000_000;
         int seconds = 30;
         int settle = 15;
@@ -290,12 +300,12 @@ public final class CorrelationBenchmark {
             long spacing = Duration.ofHours(10).toNanos() / events; // one school day
             long loadStart = System.nanoTime();
             try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                    FirstCallGuard guard = new FirstCallGuard(serde.serializer(), stack.registryUrl(), 60);
                     KafkaProducer<String, byte[]> producer = producer(stack)) {
                 for (int i = 0; i < events; i++) {
                     MixedEvents.Generated g = mix.next(dayStart.plusNanos(i * spacing));
                     String topic = topicOf(topics, g.family());
-                    producer.send(new ProducerRecord<>(
-                            topic, g.key(), serde.serializer().serialize(topic, g.event())));
+                    producer.send(new ProducerRecord<>(topic, g.key(), guard.serialize(topic, g.event())));
                 }
                 producer.flush();
             }
@@ -350,6 +360,7 @@ public final class CorrelationBenchmark {
         long next = System.nanoTime();
         long n = 0;
         try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
+                FirstCallGuard guard = new FirstCallGuard(serde.serializer(), stack.registryUrl(), 60);
                 KafkaProducer<String, byte[]> producer = producer(stack)) {
             while (System.nanoTime() < end) {
                 Instant now = Instant.now();
@@ -369,13 +380,11 @@ public final class CorrelationBenchmark {
                             .setWebCategory("child-abuse")
                             .build();
                     sentAt.put(subject, System.nanoTime());
-                    producer.send(new ProducerRecord<>(
-                            topics.proxy(), ip, serde.serializer().serialize(topics.proxy(), marker)));
+                    producer.send(new ProducerRecord<>(topics.proxy(), ip, guard.serialize(topics.proxy(), marker)));
                 } else {
                     MixedEvents.Generated g = mix.next(now);
                     String topic = topicOf(topics, g.family());
-                    producer.send(new ProducerRecord<>(
-                            topic, g.key(), serde.serializer().serialize(topic, g.event())));
+                    producer.send(new ProducerRecord<>(topic, g.key(), guard.serialize(topic, g.event())));
                 }
                 next += periodNanos;
                 long wait = next - System.nanoTime();

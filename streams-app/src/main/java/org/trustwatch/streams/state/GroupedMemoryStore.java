@@ -1,6 +1,5 @@
 package org.trustwatch.streams.state;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -180,7 +179,7 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
             byte[] groupBytes = Arrays.copyOf(p, split);
             Group group = groups.get(Bytes.wrap(groupBytes));
             if (group == null) {
-                return new ListIterator<>(name, List.of());
+                return new ListIterator(List.of());
             }
             byte[] memberPrefix = Arrays.copyOfRange(p, split, p.length);
             List<KeyValue<Bytes, byte[]>> out = new ArrayList<>(group.size);
@@ -189,47 +188,30 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
                     out.add(KeyValue.pair(Bytes.wrap(join(groupBytes, group.members[i])), group.values[i]));
                 }
             }
-            return new ListIterator<>(name, out);
+            return new ListIterator(out);
         }
         // a prefix without the separator: every group that starts with it
-        return new ListIterator<>(name, sorted(k -> startsWith(k, p), false));
-    }
-
-    /**
-     * One group's entries, keys as text and in key order: what a prefix scan of {@code group + GROUP_END} through the
-     * layers above returns, read here directly by {@link WriteBehindStore} (see there why).
-     */
-    synchronized KeyValueIterator<String, byte[]> group(String group) {
-        Group found = groups.get(Bytes.wrap(group.getBytes(StandardCharsets.UTF_8)));
-        if (found == null) {
-            return new ListIterator<>(name, List.of());
-        }
-        List<KeyValue<String, byte[]>> out = new ArrayList<>(found.size);
-        for (int i = 0; i < found.size; i++) {
-            // a member's bytes start with the zero byte that ends the group
-            out.add(KeyValue.pair(group.concat(new String(found.members[i], StandardCharsets.UTF_8)), found.values[i]));
-        }
-        return new ListIterator<>(name, out);
+        return new ListIterator(sorted(k -> startsWith(k, p), false));
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        return new ListIterator<>(name, sorted(k -> within(k, from, to), false));
+        return new ListIterator(sorted(k -> within(k, from, to), false));
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        return new ListIterator<>(name, sorted(k -> within(k, from, to), true));
+        return new ListIterator(sorted(k -> within(k, from, to), true));
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> all() {
-        return new ListIterator<>(name, sorted(k -> true, false));
+        return new ListIterator(sorted(k -> true, false));
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> reverseAll() {
-        return new ListIterator<>(name, sorted(k -> true, true));
+        return new ListIterator(sorted(k -> true, true));
     }
 
     /** A copy of the entries whose whole key passes {@code wanted}, in key order (reversed if asked). */
@@ -384,14 +366,12 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
     }
 
     /** Iterates a copy taken when the scan began, so the store may change meanwhile. */
-    static final class ListIterator<K> implements KeyValueIterator<K, byte[]> {
-        private final String name;
-        private final Iterator<KeyValue<K, byte[]>> it;
-        private KeyValue<K, byte[]> next;
+    private final class ListIterator implements KeyValueIterator<Bytes, byte[]> {
+        private final Iterator<KeyValue<Bytes, byte[]>> it;
+        private KeyValue<Bytes, byte[]> next;
         private boolean closed;
 
-        ListIterator(String name, List<KeyValue<K, byte[]>> entries) {
-            this.name = name;
+        ListIterator(List<KeyValue<Bytes, byte[]>> entries) {
             this.it = entries.iterator();
         }
 
@@ -407,17 +387,17 @@ public final class GroupedMemoryStore implements KeyValueStore<Bytes, byte[]> {
         }
 
         @Override
-        public KeyValue<K, byte[]> next() {
+        public KeyValue<Bytes, byte[]> next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            KeyValue<K, byte[]> out = next;
+            KeyValue<Bytes, byte[]> out = next;
             next = null;
             return out;
         }
 
         @Override
-        public K peekNextKey() {
+        public Bytes peekNextKey() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }

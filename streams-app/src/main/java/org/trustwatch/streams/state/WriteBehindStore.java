@@ -44,26 +44,10 @@ public final class WriteBehindStore implements KeyValueStore<String, byte[]>, Ca
     private static final byte[] DELETED = new byte[0];
 
     private final KeyValueStore<String, byte[]> inner;
-    /**
-     * The heap store at the bottom of {@code inner} when the stores are kept on the heap, else null. A group's scan
-     * reads it directly: through the metered and logging layers each scan also registered its iterator in a concurrent
-     * set (added and removed again), converted every key from bytes and back, and copied the group's keys twice. The
-     * rule stage scans a group for most of its signals (about 0.3 per event in bench-correlate, 43 % of them empty),
-     * and those layers' share of its scans was 6.3 % of the stream threads' samples (async-profiler). Writes still go
-     * through every layer, so the changelog and the store's metrics see them all; the scans no longer count in the
-     * store's read metrics.
-     */
-    private final GroupedMemoryStore heap;
-
     private final Map<String, Map<String, byte[]>> held = new HashMap<>();
 
     WriteBehindStore(KeyValueStore<String, byte[]> inner) {
-        this(inner, null);
-    }
-
-    WriteBehindStore(KeyValueStore<String, byte[]> inner, GroupedMemoryStore heap) {
         this.inner = inner;
-        this.heap = heap;
     }
 
     static String groupOf(String key) {
@@ -111,11 +95,7 @@ public final class WriteBehindStore implements KeyValueStore<String, byte[]>, Ca
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<String, byte[]> prefixScan(P prefix, PS serializer) {
         if (prefix instanceof String p && p.indexOf(GROUP_END) == p.length() - 1) {
-            String group = p.substring(0, p.length() - 1);
-            writeThrough(held.remove(group));
-            if (heap != null) {
-                return heap.group(group);
-            }
+            writeThrough(held.remove(p.substring(0, p.length() - 1)));
         } else {
             flushCache();
         }

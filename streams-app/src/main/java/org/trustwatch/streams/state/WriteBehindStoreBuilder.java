@@ -2,8 +2,6 @@ package org.trustwatch.streams.state;
 
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -15,56 +13,15 @@ import org.apache.kafka.streams.state.Stores;
 public final class WriteBehindStoreBuilder implements StoreBuilder<KeyValueStore<String, byte[]>> {
 
     private final StoreBuilder<KeyValueStore<String, byte[]>> inner;
-    private final Remembering supplier;
 
-    private WriteBehindStoreBuilder(StoreBuilder<KeyValueStore<String, byte[]>> inner, Remembering supplier) {
+    private WriteBehindStoreBuilder(StoreBuilder<KeyValueStore<String, byte[]>> inner) {
         this.inner = inner;
-        this.supplier = supplier;
     }
 
     public static WriteBehindStoreBuilder of(String name, StoreKind kind) {
-        Remembering supplier = new Remembering(kind.supplier(name));
         return new WriteBehindStoreBuilder(
-                Stores.keyValueStoreBuilder(supplier, Serdes.String(), Serdes.ByteArray())
-                        .withCachingDisabled(),
-                supplier);
-    }
-
-    /**
-     * Remembers the bottom store each build made, per thread (stream threads build their tasks' stores at the same
-     * time), so that the write-behind store may read a heap store's groups directly.
-     */
-    private static final class Remembering implements KeyValueBytesStoreSupplier {
-        private final KeyValueBytesStoreSupplier supplier;
-        private final ThreadLocal<KeyValueStore<Bytes, byte[]>> made = new ThreadLocal<>();
-
-        Remembering(KeyValueBytesStoreSupplier supplier) {
-            this.supplier = supplier;
-        }
-
-        @Override
-        public String name() {
-            return supplier.name();
-        }
-
-        @Override
-        public KeyValueStore<Bytes, byte[]> get() {
-            KeyValueStore<Bytes, byte[]> store = supplier.get();
-            made.set(store);
-            return store;
-        }
-
-        @Override
-        public String metricsScope() {
-            return supplier.metricsScope();
-        }
-
-        /** The store the last build on this thread made, forgotten here. */
-        KeyValueStore<Bytes, byte[]> takeMade() {
-            KeyValueStore<Bytes, byte[]> store = made.get();
-            made.remove();
-            return store;
-        }
+                Stores.keyValueStoreBuilder(kind.supplier(name), Serdes.String(), Serdes.ByteArray())
+                        .withCachingDisabled());
     }
 
     /** Already a cache: Kafka Streams' record cache would only add its tree of keys below this one. */
@@ -92,8 +49,7 @@ public final class WriteBehindStoreBuilder implements StoreBuilder<KeyValueStore
 
     @Override
     public KeyValueStore<String, byte[]> build() {
-        KeyValueStore<String, byte[]> built = inner.build();
-        return new WriteBehindStore(built, supplier.takeMade() instanceof GroupedMemoryStore heap ? heap : null);
+        return new WriteBehindStore(inner.build());
     }
 
     @Override

@@ -171,19 +171,6 @@ class WriteBehindStoreTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
-    void aScannedGroupComesInKeyOrderAndItsHeldWritesStillReachTheChangelog(StoreKind kind) throws Exception {
-        start(kind);
-        commands.pipeInput("x", "put g/é2 b; put g/10 a; put g/2 c; put g/1 x; del g/1; scan g; put h/1 y");
-        assertEquals(List.of("g/10=a,g/2=c,g/é2=b"), reads);
-        assertEquals(
-                List.of("g/10=a", "g/1=(deleted)", "g/2=c", "g/é2=b", "h/1=y"),
-                changelogRecords().stream().sorted().toList());
-        commands.pipeInput("x", "scan g; scan none");
-        assertEquals(List.of("g/10=a,g/2=c,g/é2=b", "g/10=a,g/2=c,g/é2=b", ""), reads);
-    }
-
-    @ParameterizedTest
-    @EnumSource(StoreKind.class)
     void eachCommitLogsItsOwnChangesSoTheChangelogReplaysToTheCommittedState(StoreKind kind) throws Exception {
         start(kind);
         commands.pipeInput("x", "put a 1; put g/1 x");

@@ -61,9 +61,13 @@ public final class CorrelationBenchmark {
     public static void main(String[] args) throws Exception {
         try {
             run(args);
-        } catch (IllegalStateException e) {
+        } catch (FirstCallGuard.Failed e) {
             // the app's stream threads (and a registry call that never returned) would keep the JVM alive
             System.err.println("bench-correlate: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            // any other failure too, with its stack trace
+            e.printStackTrace();
             System.exit(1);
         }
     }

@@ -20,6 +20,20 @@ final class FirstCallGuard implements AutoCloseable {
 
     private record Target(String topic, Schema schema) {}
 
+    /**
+     * A first call that did not return in time, failed or was interrupted: the bench stops with this message and exit
+     * code 1 (its own type, so that other failures keep their stack traces).
+     */
+    static final class Failed extends RuntimeException {
+        Failed(String message) {
+            super(message);
+        }
+
+        Failed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final Serializer<SpecificRecord> serializer;
     private final String registryUrl;
     private final long timeoutSeconds;
@@ -47,17 +61,17 @@ final class FirstCallGuard implements AutoCloseable {
             seen.add(target);
             return bytes;
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the schema registry at " + registryUrl + " did not answer the serializer's"
+            throw new Failed("the schema registry at " + registryUrl + " did not answer the serializer's"
                     + " first call for " + record.getSchema().getName() + " on " + topic + " within " + timeoutSeconds
                     + " s. What to do: check it with ./trustwatch stack status, then run the bench again.");
         } catch (ExecutionException e) {
-            throw new IllegalStateException(
+            throw new Failed(
                     "serializing the first " + record.getSchema().getName() + " for " + topic + " failed: "
                             + e.getCause().getMessage(),
                     e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while serializing the first record for " + topic, e);
+            throw new Failed("interrupted while serializing the first record for " + topic, e);
         }
     }
 

@@ -40,8 +40,8 @@ class FirstCallGuardTest {
             return new byte[0];
         };
         try (FirstCallGuard guard = new FirstCallGuard(hanging, "http://127.0.0.1:8081", 1)) {
-            IllegalStateException e =
-                    assertThrows(IllegalStateException.class, () -> guard.serialize("bench.proxy", EVENT));
+            FirstCallGuard.Failed e =
+                    assertThrows(FirstCallGuard.Failed.class, () -> guard.serialize("bench.proxy", EVENT));
             assertTrue(e.getMessage().contains("http://127.0.0.1:8081"), e.getMessage());
             assertTrue(e.getMessage().contains("ProxyEvent on bench.proxy within 1 s"), e.getMessage());
             assertTrue(e.getMessage().contains("./trustwatch stack status"), e.getMessage());
@@ -75,8 +75,8 @@ class FirstCallGuardTest {
             throw new IllegalArgumentException("registry said 409");
         };
         try (FirstCallGuard guard = new FirstCallGuard(failing, "http://127.0.0.1:8081", 5)) {
-            IllegalStateException e =
-                    assertThrows(IllegalStateException.class, () -> guard.serialize("bench.proxy", EVENT));
+            FirstCallGuard.Failed e =
+                    assertThrows(FirstCallGuard.Failed.class, () -> guard.serialize("bench.proxy", EVENT));
             assertEquals("serializing the first ProxyEvent for bench.proxy failed: registry said 409", e.getMessage());
         }
     }

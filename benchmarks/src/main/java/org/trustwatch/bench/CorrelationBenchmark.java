@@ -56,6 +56,9 @@ import org.trustwatch.streams.topology.Topics;
  */
 public final class CorrelationBenchmark {
 
+    /** How long the first registry call of each topic and schema may take before the bench stops (FirstCallGuard). */
+    private static final long REGISTRY_CALL_LIMIT_SECONDS = 60;
+
     private CorrelationBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -304,7 +307,8 @@ public final class CorrelationBenchmark {
             long spacing = Duration.ofHours(10).toNanos() / events; // one school day
             long loadStart = System.nanoTime();
             try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
-                    FirstCallGuard guard = new FirstCallGuard(serde.serializer(), stack.registryUrl(), 60);
+                    FirstCallGuard guard =
+                            new FirstCallGuard(serde.serializer(), stack.registryUrl(), REGISTRY_CALL_LIMIT_SECONDS);
                     KafkaProducer<String, byte[]> producer = producer(stack)) {
                 for (int i = 0; i < events; i++) {
                     MixedEvents.Generated g = mix.next(dayStart.plusNanos(i * spacing));
@@ -364,7 +368,8 @@ public final class CorrelationBenchmark {
         long next = System.nanoTime();
         long n = 0;
         try (Serde<SpecificRecord> serde = RegistrySerdes.valueSerde(stack.registryUrl());
-                FirstCallGuard guard = new FirstCallGuard(serde.serializer(), stack.registryUrl(), 60);
+                FirstCallGuard guard =
+                        new FirstCallGuard(serde.serializer(), stack.registryUrl(), REGISTRY_CALL_LIMIT_SECONDS);
                 KafkaProducer<String, byte[]> producer = producer(stack)) {
             while (System.nanoTime() < end) {
                 Instant now = Instant.now();
